@@ -1,1 +1,5 @@
 export * from './errors/domain-error';
+export * from './context/request-context';
+export * from './errors/graphql-error-formatter';
+export * from './credit-code';
+export * from './pagination';

