@@ -10,6 +10,8 @@ module.exports = {
     {
       ...common,
       displayName: 'integration',
+      setupFiles: ['<rootDir>/jest.setup-env.js'],
+      setupFilesAfterEnv: ['<rootDir>/libs/testing/src/jest/timeout-integration.js'],
       testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.ts',
@@ -17,6 +19,8 @@ module.exports = {
     {
       ...common,
       displayName: 'e2e',
+      setupFiles: ['<rootDir>/jest.setup-env.js'],
+      setupFilesAfterEnv: ['<rootDir>/libs/testing/src/jest/timeout-e2e.js'],
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.ts',

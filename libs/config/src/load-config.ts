@@ -16,9 +16,8 @@ type ConfigClass<T> = new () => T;
  * problem. Messages name the variable and the rule, never the value, so secrets cannot leak.
  */
 export function loadConfig<T extends object>(configClass: ConfigClass<T>, env: NodeJS.ProcessEnv = process.env): T {
-  const known = Object.keys(new configClass());
   const source: Record<string, string> = {};
-  for (const key of requiredVariables(configClass).concat(known)) {
+  for (const key of configVariables(configClass)) {
     const value = env[key];
     if (value !== undefined && value !== '') source[key] = value;
   }
@@ -36,6 +35,12 @@ export function redactConfig(config: object): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(config).map(([key, value]) => [key, secrets.has(key) && value !== undefined ? '[redacted]' : value]),
   );
+}
+
+/** Every variable the class reads: properties with a default or with validation rules. */
+export function configVariables<T extends object>(configClass: ConfigClass<T>): string[] {
+  const metadata = getMetadataStorage().getTargetValidationMetadatas(configClass, '', true, false);
+  return [...new Set([...Object.keys(new configClass()), ...metadata.map((m) => m.propertyName)])].sort();
 }
 
 /**

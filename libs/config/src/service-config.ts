@@ -102,11 +102,6 @@ export abstract class ServiceConfig extends CommonConfig {
   @Min(0)
   MESSAGING_FAULT_PAUSE_AFTER_COMMIT_MS: number = 0;
 
-  /** When set, the service writes its subgraph SDL to this file at start (schema generation). */
-  @IsOptional()
-  @IsString()
-  GRAPHQL_SCHEMA_FILE?: string;
-
   override validateCombination(): string[] {
     const problems = super.validateCombination();
     if (this.isProduction && (this.MESSAGING_FAULT_PAUSE_BEFORE_COMMIT_MS || this.MESSAGING_FAULT_PAUSE_AFTER_COMMIT_MS)) {

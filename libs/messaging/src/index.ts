@@ -17,3 +17,4 @@ export * from './redis-connections';
 export * from './messaging.module';
 export * from './jobs/prune-messaging-tables';
 export * from './jobs/retention-prune.processor';
+export * from './catalog/render-catalog';

@@ -45,7 +45,7 @@ export class SubgraphModule implements NestModule {
         MessagingModule.forService({ service, config }),
         GraphQLModule.forRoot<ApolloFederationDriverConfig>({
           driver: ApolloFederationDriver,
-          autoSchemaFile: config.GRAPHQL_SCHEMA_FILE ? { path: config.GRAPHQL_SCHEMA_FILE, federation: 2 } : { federation: 2 },
+          autoSchemaFile: { federation: 2 },
           sortSchema: true,
           path: '/graphql',
           playground: false,

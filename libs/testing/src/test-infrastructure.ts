@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmbeddedPostgres, startRedisServer, type RunningPostgres, type RunningRedis } from '@app/devstack';
+import { startEmbeddedPostgres, startRedisServer, type RunningPostgres, type RunningRedis } from '../../devstack/src'; // relative: Jest's global setup does not apply moduleNameMapper
 
 /** Set by the global setup for every test worker. */
 export const ENV_SERVER_URL = 'ZILV_TEST_POSTGRES_SERVER_URL';

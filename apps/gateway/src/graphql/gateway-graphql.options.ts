@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { IntrospectAndCompose, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { ApolloGatewayDriverConfig } from '@nestjs/apollo';
 import { Logger } from '@nestjs/common';
-import type { GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { createGraphQLErrorFormatter } from '@app/common';
 import { REQUEST_ID_HEADER } from '@app/subgraph';
 import type { GatewayConfig } from '../config/gateway.config';
@@ -55,9 +55,24 @@ export function gatewayGraphQLOptions(config: GatewayConfig): ApolloGatewayDrive
         return production ? { ...result, message: stripFieldSuggestions(result.message) } : result;
       },
     },
+    // Root types come from four subgraphs with no description of their own; clients see one.
+    transformSchema: describeRootTypes,
     gateway: {
       ...supergraph,
-      buildService: ({ url }) => new ForwardingDataSource({ url }),
+      // Route by subgraph name to the configured URL: the supergraph file's URLs are compose defaults.
+      buildService: ({ name, url }) => new ForwardingDataSource({ url: endpoints[name as keyof typeof endpoints] ?? url }),
     },
   };
+}
+
+const ROOT_DESCRIPTIONS = {
+  Query: 'Reads across the associations the caller may see. Lists are paged Relay connections.',
+  Mutation: 'Changes. Each one is authorised per association and either commits with its domain events or changes nothing.',
+} as const;
+
+function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of [schema.getQueryType(), schema.getMutationType()]) {
+    if (type && !type.description) type.description = ROOT_DESCRIPTIONS[type.name as keyof typeof ROOT_DESCRIPTIONS] ?? null;
+  }
+  return schema;
 }

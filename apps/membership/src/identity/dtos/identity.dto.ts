@@ -1,5 +1,6 @@
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
-import { IsEmail, IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsEmail, IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
 import { Role, registerRoleEnum } from '@app/auth';
 import { AssociationDTO } from '../../associations/dtos/association.dto';
 
@@ -108,5 +109,7 @@ export class CreateAccountInput {
   password: string;
 
   @Field(() => GrantInput, { description: 'The first role, in an association the caller administers.' })
+  @ValidateNested()
+  @Type(() => GrantInput)
   grant: GrantInput;
 }

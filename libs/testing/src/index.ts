@@ -1,0 +1,7 @@
+export * from './test-infrastructure';
+export * from './test-database';
+export * from './app-process';
+export * from './graphql-client';
+export * from './factories';
+export * from './stack';
+export * from './queues';

@@ -1,0 +1,27 @@
+import { Queue } from 'bullmq';
+import { ALL_QUEUE_NAMES } from '@app/messaging';
+import { sqlQuery } from './factories';
+
+/**
+ * Waits until every outbox is relayed and every queue of the given prefix is idle (nothing waiting,
+ * active or delayed). Use it before asserting that something did NOT happen.
+ */
+export async function waitForQueuesToDrain(redisUrl: string, prefix: string, databaseUrl?: string, timeoutMs = 15_000): Promise<void> {
+  const connection = { url: redisUrl };
+  const queues = ALL_QUEUE_NAMES.map((name) => new Queue(name, { connection, prefix }));
+  const deadline = Date.now() + timeoutMs;
+  try {
+    for (;;) {
+      const counts = await Promise.all(queues.map((q) => q.getJobCounts('wait', 'active', 'delayed', 'prioritized', 'waiting-children')));
+      const busy = counts.reduce((sum, c) => sum + Object.values(c).reduce((a, b) => a + b, 0), 0);
+      const pending = databaseUrl
+        ? (await Promise.all(['membership', 'enforcement', 'standards', 'events'].map((s) => sqlQuery<{ n: string }>(databaseUrl, `SELECT count(*) AS n FROM "${s}".outbox_event WHERE published_at IS NULL`)))).reduce((sum, [row]) => sum + Number(row.n), 0)
+        : 0;
+      if (busy === 0 && pending === 0) return;
+      if (Date.now() > deadline) throw new Error(`Queues still busy after ${timeoutMs} ms (${busy} jobs, ${pending} unrelayed events)`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  } finally {
+    await Promise.all(queues.map((q) => q.close()));
+  }
+}

@@ -1,0 +1,67 @@
+import { Role } from '@app/auth';
+import { type Stack, aCreditCode, aShortCode, anEmail, dataOf, graphql, insertPlatformAdmin } from '@app/testing';
+
+export interface Tenant {
+  associationId: string;
+  adminToken: string;
+  adminEmail: string;
+  organizationIds: string[];
+}
+
+export interface TwoTenants {
+  operatorToken: string;
+  a: Tenant;
+  b: Tenant;
+}
+
+const PASSWORD = 'correct horse battery';
+
+export const LOGIN = /* GraphQL */ `mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken } }`;
+
+export async function login(url: string, email: string, password = PASSWORD): Promise<string> {
+  return dataOf(await graphql<{ login: { accessToken: string } }>(url, LOGIN, { email, password })).login.accessToken;
+}
+
+/**
+ * An operator, and two associations each with its own admin and organizations, all made through the
+ * API as a deployment would be: the operator creates associations, each admin runs their own.
+ */
+export async function setUpTwoTenants(stack: Stack, url: string, organizationsEach = 2): Promise<TwoTenants> {
+  const operatorEmail = anEmail('operator');
+  await insertPlatformAdmin(stack.databaseUrl, operatorEmail, PASSWORD);
+  const operatorToken = await login(url, operatorEmail);
+  const tenant = async (label: string): Promise<Tenant> => {
+    const { createAssociation } = dataOf(
+      await graphql<{ createAssociation: { id: string } }>(
+        url,
+        `mutation($input: CreateAssociationInput!) { createAssociation(input: $input) { id } }`,
+        { input: { name: `${label} 网络安全协会`, shortCode: aShortCode() } },
+        { token: operatorToken },
+      ),
+    );
+    const adminEmail = anEmail(`admin-${label}`);
+    dataOf(
+      await graphql(
+        url,
+        `mutation($input: CreateAccountInput!) { createAccount(input: $input) { id } }`,
+        { input: { email: adminEmail, displayName: `Admin ${label}`, password: PASSWORD, grant: { associationId: createAssociation.id, role: Role.ADMIN } } },
+        { token: operatorToken },
+      ),
+    );
+    const adminToken = await login(url, adminEmail);
+    const organizationIds: string[] = [];
+    for (let i = 0; i < organizationsEach; i += 1) {
+      const { registerOrganization } = dataOf(
+        await graphql<{ registerOrganization: { id: string } }>(
+          url,
+          `mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { id } }`,
+          { input: { associationId: createAssociation.id, name: `${label} 测试单位 ${i + 1}`, creditCode: aCreditCode() } },
+          { token: adminToken },
+        ),
+      );
+      organizationIds.push(registerOrganization.id);
+    }
+    return { associationId: createAssociation.id, adminToken, adminEmail, organizationIds };
+  };
+  return { operatorToken, a: await tenant('甲'), b: await tenant('乙') };
+}
