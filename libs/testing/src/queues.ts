@@ -12,8 +12,10 @@ export async function waitForQueuesToDrain(redisUrl: string, prefix: string, dat
   const deadline = Date.now() + timeoutMs;
   try {
     for (;;) {
-      const counts = await Promise.all(queues.map((q) => q.getJobCounts('wait', 'active', 'delayed', 'prioritized', 'waiting-children')));
-      const busy = counts.reduce((sum, c) => sum + Object.values(c).reduce((a, b) => a + b, 0), 0);
+      const counts = await Promise.all(queues.map((q) => q.getJobCounts('wait', 'active', 'prioritized', 'waiting-children')));
+      // Job schedulers always keep their next run delayed; only other delayed jobs mean work in flight.
+      const delayed = (await Promise.all(queues.map((q) => q.getDelayed()))).flat().filter((job) => !String(job.id).startsWith('repeat:'));
+      const busy = counts.reduce((sum, c) => sum + Object.values(c).reduce((a, b) => a + b, 0), 0) + delayed.length;
       const pending = databaseUrl
         ? (await Promise.all(['membership', 'enforcement', 'standards', 'events'].map((s) => sqlQuery<{ n: string }>(databaseUrl, `SELECT count(*) AS n FROM "${s}".outbox_event WHERE published_at IS NULL`)))).reduce((sum, [row]) => sum + Number(row.n), 0)
         : 0;
