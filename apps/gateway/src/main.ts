@@ -11,7 +11,7 @@ import { buildOpenApiDocument } from './openapi';
 
 async function main(): Promise<void> {
   const config = loadConfig(GatewayConfig);
-  const app = await NestFactory.create(GatewayAppModule.forRoot(config), { bufferLogs: true });
+  const app = await NestFactory.create(GatewayAppModule.forRoot(config), { bufferLogs: true, abortOnError: false });
   const logger = app.get(Logger);
   app.useLogger(logger);
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));

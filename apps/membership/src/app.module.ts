@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { AccessTokenSigner } from '@app/auth';
+import { AccessTokenSigner, AccessTokenVerifier } from '@app/auth';
 import { ensureDevelopmentKeys } from '@app/config';
 import { SubgraphModule } from '@app/subgraph';
 import { ApiClientsResolver } from './api-clients/api-clients.resolver';
@@ -32,7 +32,12 @@ export class MembershipAppModule {
       providers: [
         {
           provide: AccessTokenSigner,
-          useFactory: () => new AccessTokenSigner(config.AUTH_PRIVATE_KEY ?? ensureDevelopmentKeys().privateKeyPem),
+          inject: [AccessTokenVerifier],
+          useFactory: (verifier: AccessTokenVerifier) => {
+            const signer = new AccessTokenSigner(config.AUTH_PRIVATE_KEY ?? ensureDevelopmentKeys().privateKeyPem);
+            assertKeyPair(signer, verifier);
+            return signer;
+          },
         },
         AuditService,
         IdentityService,
@@ -48,5 +53,15 @@ export class MembershipAppModule {
         OperationsResolver,
       ],
     };
+  }
+}
+
+/** A signing key that does not match the verification key would start fine and reject every token. */
+function assertKeyPair(signer: AccessTokenSigner, verifier: AccessTokenVerifier): void {
+  const { token } = signer.sign({ accountId: 'key-pair-check', email: null, kind: 'PERSON', platformAdmin: false, grants: [] }, 60);
+  try {
+    verifier.verify(token);
+  } catch {
+    throw new Error('AUTH_PRIVATE_KEY does not match AUTH_PUBLIC_KEY: tokens it signs would be refused everywhere');
   }
 }

@@ -5,7 +5,8 @@ import { type ServiceConfig, redactConfig } from '@app/config';
 
 /** Creates and starts a service: validated input, JSON logs, graceful shutdown on SIGTERM/SIGINT. */
 export async function startService(module: unknown, config: ServiceConfig, name: string): Promise<INestApplication> {
-  const app = await NestFactory.create(module as never, { bufferLogs: true });
+  // Errors propagate to the caller (main exits with the reason), rather than Nest exiting on its own.
+  const app = await NestFactory.create(module as never, { bufferLogs: true, abortOnError: false });
   const logger = app.get(Logger);
   app.useLogger(logger);
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));

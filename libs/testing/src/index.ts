@@ -5,3 +5,4 @@ export * from './graphql-client';
 export * from './factories';
 export * from './stack';
 export * from './queues';
+export * from './in-process';
