@@ -43,6 +43,7 @@ export class AccessTokenVerifier {
 
   constructor(publicKeyPem: string) {
     this.key = createPublicKey(publicKeyPem);
+    if (this.key.asymmetricKeyType !== 'ed25519') throw new Error('AUTH_PUBLIC_KEY must be an Ed25519 key');
   }
 
   verify(token: string, now = Date.now()): Identity {

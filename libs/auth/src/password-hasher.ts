@@ -9,6 +9,7 @@ function scrypt(password: string, salt: Buffer, keyLength: number, options: Scry
 /** scrypt is memory-hard: N=2^15, r=8 costs 32 MiB per hash, which makes GPU guessing expensive. */
 const COST = { N: 2 ** 15, r: 8, p: 1 } as const;
 const KEY_LENGTH = 32;
+const MIN_KEY_LENGTH = 16;
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
@@ -20,6 +21,8 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [scheme, n, r, p, salt, expected] = stored.split('$');
   if (scheme !== 'scrypt' || !salt || !expected) return false;
   const expectedKey = Buffer.from(expected, 'base64url');
+  // A truncated or garbled key would compare as equal (or nearly) for any password: refuse it.
+  if (expectedKey.length < MIN_KEY_LENGTH) return false;
   const key = await scrypt(password, Buffer.from(salt, 'base64url'), expectedKey.length, {
     N: Number(n),
     r: Number(r),

@@ -120,3 +120,18 @@ describe('enforcement organization directory (in process, real PostgreSQL and Re
     expect(errorCodeOf(await graphql(service.url, pageQuery, { a: associationId }))).toBe('UNAUTHENTICATED');
   });
 });
+
+describe('forged cursors', () => {
+  it('a well-formed cursor with an id that is not a uuid is BAD_USER_INPUT, not an internal error', async () => {
+    const { encodeCursor } = await import('@app/common');
+    const service = await startServiceInProcess(EnforcementConfig, (c) => EnforcementAppModule.forRoot(c), 'enforcement');
+    try {
+      const association = randomUUID();
+      const token = new AccessTokenSigner(service.keys.AUTH_PRIVATE_KEY).sign({ accountId: randomUUID(), email: null, kind: 'PERSON', platformAdmin: false, grants: [{ associationId: association, role: Role.SECRETARIAT }] }, 300).token;
+      const response = await graphql(service.url, `query($a: ID!, $after: String) { organizationDirectory(associationId: $a, after: $after) { totalCount } }`, { a: association, after: encodeCursor({ createdAt: new Date(), id: 'not-a-uuid' }) }, { token });
+      expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_CURSOR' });
+    } finally {
+      await service.close();
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { ConnectionShape, EdgeShape } from './connection.factory';
+import { BadInputError } from '../errors/domain-error';
 import { encodeCursor } from './cursor.codec';
 import { resolvePageArgs, type PageArgsInput } from './page.args';
 
@@ -107,7 +108,13 @@ export async function paginate<E extends ObjectLiteral, T>(
     });
   }
 
-  const { entities, raw } = await page.getRawAndEntities<Record<string, unknown>>();
+  const { entities, raw } = await page.getRawAndEntities<Record<string, unknown>>().catch((error: unknown) => {
+    // A well-formed cursor whose id or time does not fit the column (a forged one) is the client's error.
+    if (after && typeof error === 'object' && error !== null && ['22P02', '22007', '22008'].includes(String((error as { code?: unknown }).code))) {
+      throw new BadInputError('INVALID_CURSOR', 'The `after` cursor is not one this API issued; start again without it.', { field: 'after' });
+    }
+    throw error;
+  });
   if (entities.length !== raw.length) {
     throw new Error(`paginate(): ${raw.length} rows became ${entities.length} entities; the query must return one row per entity.`);
   }

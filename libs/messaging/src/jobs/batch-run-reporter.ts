@@ -60,7 +60,8 @@ export class BatchRunReporter {
     const now = Date.now();
     if (!force && now - this.lastWrite < REPORT_EVERY_MS) return;
     this.lastWrite = now;
-    await this.pending;
+    // Only order after the previous write: its failure was already thrown to its own caller.
+    await this.pending?.catch(() => undefined);
     this.pending = this.job.updateProgress({ ...this.snapshot } as unknown as object);
     await this.pending;
   }
