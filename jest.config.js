@@ -6,13 +6,13 @@ const common = { transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironm
 
 module.exports = {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,migrations,test}/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'integration',
       setupFiles: ['<rootDir>/jest.setup-env.js'],
       setupFilesAfterEnv: ['<rootDir>/libs/testing/src/jest/timeout-integration.js'],
-      testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'],
+      testMatch: ['<rootDir>/{apps,libs,migrations,test}/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.ts',
     },

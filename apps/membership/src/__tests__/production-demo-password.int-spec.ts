@@ -42,6 +42,6 @@ describe('membership signing keys', () => {
   it('refuses to start when the private key does not belong to the public key', async () => {
     const { testSigningKeys } = await import('@app/testing');
     const other = testSigningKeys();
-    await expect(startServiceInProcess(MembershipConfig, (c) => MembershipAppModule.forRoot(c), 'membership', { AUTH_PRIVATE_KEY: other.AUTH_PRIVATE_KEY })).rejects.toThrow(/does not match/);
+    await expect(startServiceInProcess(MembershipConfig, (c) => MembershipAppModule.forRoot(c), 'membership', { AUTH_PRIVATE_KEY: other.AUTH_PRIVATE_KEY })).rejects.toThrow(/AUTH_PRIVATE_KEY: does not match AUTH_PUBLIC_KEY/);
   });
 });

@@ -1,3 +1,4 @@
+import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { DEFAULT_PORTS, PEM_PRIVATE, Secret, ServiceConfig } from '@app/config';
 
@@ -24,6 +25,18 @@ export class MembershipConfig extends ServiceConfig {
   override validateCombination(): string[] {
     const problems = super.validateCombination();
     if (this.isProduction && !this.AUTH_PRIVATE_KEY) problems.push('AUTH_PRIVATE_KEY: required in production (development keys are refused)');
+    if (this.AUTH_PRIVATE_KEY && this.AUTH_PUBLIC_KEY && !keysBelongTogether(this.AUTH_PRIVATE_KEY, this.AUTH_PUBLIC_KEY)) {
+      problems.push('AUTH_PRIVATE_KEY: does not match AUTH_PUBLIC_KEY, so every token it signs would be refused');
+    }
     return problems;
+  }
+}
+
+function keysBelongTogether(privatePem: string, publicPem: string): boolean {
+  try {
+    const derived = createPublicKey(createPrivateKey(privatePem)).export({ type: 'spki', format: 'der' });
+    return derived.equals(createPublicKey(publicPem).export({ type: 'spki', format: 'der' }));
+  } catch {
+    return false;
   }
 }

@@ -28,12 +28,12 @@ export class RepublishOrganizationsProcessor {
       const chunk = await repository.find({ where: { associationId, id: MoreThan(lastId) }, order: { id: 'ASC' }, take: CHUNK });
       if (chunk.length === 0) return;
       for (const organization of chunk) {
-        try {
-          await this.dataSource.transaction((manager) => this.organizations.publishSnapshot(manager, organization));
-          await job.report.succeeded();
-        } catch (error) {
-          await job.report.failed(organization.id, error instanceof Error ? error.message : String(error));
-        }
+        const failure = await this.dataSource
+          .transaction((manager) => this.organizations.publishSnapshot(manager, organization))
+          .then(() => undefined, (error: unknown) => (error instanceof Error ? error.message : String(error)));
+        // Reported outside the try: a failed progress write must not count the item as failed too.
+        if (failure === undefined) await job.report.succeeded();
+        else await job.report.failed(organization.id, failure);
       }
       lastId = chunk[chunk.length - 1].id;
     }
