@@ -114,8 +114,8 @@ describe('messaging guarantees between real services', () => {
     try {
       event = await recordOrganizationEvent(membershipDb);
       const letter = await eventually(async () => {
-        const { deadLetters } = dataOf(await graphql<{ deadLetters: Array<{ queue: string; jobId: string; name: string; attemptsMade: number; failedReason: string }> }>(membershipUrl, `{ deadLetters(limit: 50) { queue jobId name attemptsMade failedReason } }`, {}, { token }));
-        return deadLetters.find((l) => l.jobId === event.id);
+        const { deadLetters } = dataOf(await graphql<{ deadLetters: { nodes: Array<{ queue: string; jobId: string; name: string; attemptsMade: number; failedReason: string }> } }>(membershipUrl, `{ deadLetters(first: 100) { nodes { queue jobId name attemptsMade failedReason } } }`, {}, { token }));
+        return deadLetters.nodes.find((l) => l.jobId === event.id);
       }, { what: 'dead letter', timeoutMs: 30_000 });
       expect(letter).toMatchObject({ queue: 'events-enforcement', name: 'membership.organization.updated', attemptsMade: 3 });
       expect(letter.failedReason).toMatch(/organization_directory/);
@@ -128,8 +128,8 @@ describe('messaging guarantees between real services', () => {
     expect(replayed.errors).toBeUndefined();
     await eventually(async () => ((await directoryRows(stack, event.payload.organizationId)).length === 1 ? true : undefined), { what: 'replayed event applied' });
     expect(await inboxCount(stack, event.id)).toBe(1);
-    const { deadLetters } = dataOf(await graphql<{ deadLetters: Array<{ jobId: string }> }>(membershipUrl, `{ deadLetters { jobId } }`, {}, { token }));
-    expect(deadLetters.map((l) => l.jobId)).not.toContain(event.id);
+    const { deadLetters } = dataOf(await graphql<{ deadLetters: { nodes: Array<{ jobId: string }> } }>(membershipUrl, `{ deadLetters(first: 100) { nodes { jobId } } }`, {}, { token }));
+    expect(deadLetters.nodes.map((l) => l.jobId)).not.toContain(event.id);
   });
 
   it('start-up fails when a subscribed event has no handler', async () => {

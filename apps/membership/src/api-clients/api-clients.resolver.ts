@@ -1,16 +1,17 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentIdentity, type Identity, Public } from '@app/auth';
+import { type ConnectionShape, PageArgs } from '@app/common';
 import { AccessTokenResultDTO } from '../identity/dtos/identity.dto';
-import { ApiClientDTO, IssueApiClientKeyInput, IssuedApiKeyDTO, toApiClientDTO } from './dtos/api-client.dto';
+import { ApiClientConnection, ApiClientDTO, IssueApiClientKeyInput, IssuedApiKeyDTO, toApiClientDTO } from './dtos/api-client.dto';
 import { ApiClientsService } from './api-clients.service';
 
 @Resolver(() => ApiClientDTO)
 export class ApiClientsResolver {
   constructor(private readonly clients: ApiClientsService) {}
 
-  @Query(() => [ApiClientDTO], { description: 'API clients covering associations the caller administers.' })
-  async apiClients(@CurrentIdentity() caller: Identity | undefined): Promise<ApiClientDTO[]> {
-    return (await this.clients.list(caller)).map(toApiClientDTO);
+  @Query(() => ApiClientConnection, { description: 'API clients covering associations the caller administers, oldest first.' })
+  async apiClients(@CurrentIdentity() caller: Identity | undefined, @Args() page: PageArgs): Promise<ConnectionShape<ApiClientDTO>> {
+    return this.clients.list(caller, page);
   }
 
   @Mutation(() => IssuedApiKeyDTO, { description: 'Issues a regulator API key; the key is returned once. Needs ADMIN in every association of its scope.' })

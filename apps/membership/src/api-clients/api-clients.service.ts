@@ -3,10 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { In, IsNull, type DataSource } from 'typeorm';
 import { SERVICE_CONFIG } from '@app/subgraph';
 import { AccessTokenSigner, type Identity, Role, generateApiKey, hashApiKey, looksLikeApiKey, requireIdentity, requireRole } from '@app/auth';
-import { BadInputError, DomainError, NotFoundError, PublicErrorCode } from '@app/common';
+import { BadInputError, type ConnectionShape, DomainError, NotFoundError, type PageArgsInput, PublicErrorCode, paginate } from '@app/common';
 import type { MembershipConfig } from '../config/membership.config';
 import { AuditService } from '../audit/audit.service';
 import { AssociationEntity } from '../associations/entities/association.entity';
+import { ApiClientDTO, toApiClientDTO } from './dtos/api-client.dto';
 import { ApiClientEntity } from './entities/api-client.entity';
 
 export class InvalidApiKeyError extends DomainError {
@@ -58,14 +59,16 @@ export class ApiClientsService {
     });
   }
 
-  /** Clients the caller may see: those covering an association the caller administers. */
-  async list(caller: Identity | undefined): Promise<ApiClientEntity[]> {
+  /** Clients the caller may see: those covering an association the caller administers, oldest first. */
+  async list(caller: Identity | undefined, page: PageArgsInput): Promise<ConnectionShape<ApiClientDTO>> {
     const actor = requireIdentity(caller);
-    const repository = this.dataSource.getRepository(ApiClientEntity);
-    if (actor.platformAdmin) return repository.find({ order: { createdAt: 'ASC' } });
-    const administered = actor.grants.filter((g) => g.role === Role.ADMIN).map((g) => g.associationId);
-    if (administered.length === 0) return [];
-    return repository.createQueryBuilder('c').where('c.association_ids && :ids::uuid[]', { ids: administered }).orderBy('c.created_at', 'ASC').getMany();
+    const qb = this.dataSource.getRepository(ApiClientEntity).createQueryBuilder('c');
+    if (!actor.platformAdmin) {
+      const administered = actor.grants.filter((g) => g.role === Role.ADMIN).map((g) => g.associationId);
+      if (administered.length === 0) qb.where('false');
+      else qb.where('c.association_ids && :ids::uuid[]', { ids: administered });
+    }
+    return paginate(qb, page, { createdAt: 'c.created_at', id: 'c.id' }, toApiClientDTO);
   }
 
   /**

@@ -1,8 +1,8 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentIdentity, type Identity, Role, requireIdentity, requireRole } from '@app/auth';
-import { NotFoundError } from '@app/common';
+import { type ConnectionShape, NotFoundError, PageArgs, connectionFromArray } from '@app/common';
 import { BatchRunsService, DeadLettersService } from '@app/messaging';
-import { BatchRunDTO, DeadLetterDTO } from './dtos/operations.dto';
+import { BatchRunDTO, DeadLetterConnection, DeadLetterDTO } from './dtos/operations.dto';
 
 /**
  * Operations on the messaging backbone, answered from Redis for every service: batch-run progress and
@@ -25,14 +25,12 @@ export class OperationsResolver {
     return run;
   }
 
-  @Query(() => [DeadLetterDTO], { description: 'Deliveries and jobs that failed every attempt, newest first.' })
-  async deadLetters(
-    @CurrentIdentity() caller: Identity | undefined,
-    @Args('limit', { type: () => Int, defaultValue: 50, description: 'At most this many (1 to 500).' }) limit: number,
-  ): Promise<DeadLetterDTO[]> {
+  @Query(() => DeadLetterConnection, { description: 'Deliveries and jobs that failed every attempt, newest first: all for operators, their associations’ for admins.' })
+  async deadLetters(@CurrentIdentity() caller: Identity | undefined, @Args() page: PageArgs): Promise<ConnectionShape<DeadLetterDTO>> {
     const identity = requireIdentity(caller);
     const administered = identity.grants.filter((g) => g.role === Role.ADMIN).map((g) => g.associationId);
-    return this.deadLetterStore.list({ associationIds: identity.platformAdmin ? 'ALL' : administered, limit: Math.min(Math.max(limit, 1), 500) });
+    const letters = await this.deadLetterStore.list({ associationIds: identity.platformAdmin ? 'ALL' : administered, limit: 10_000 });
+    return connectionFromArray(letters, page, (l) => ({ createdAt: l.failedAt ?? l.firstQueuedAt, id: `${l.queue}/${l.jobId}` }));
   }
 
   @Mutation(() => DeadLetterDTO, { description: 'Retries a dead letter with a fresh set of attempts, after the cause is fixed.' })

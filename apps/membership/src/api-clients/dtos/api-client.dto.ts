@@ -1,5 +1,6 @@
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsString, IsUUID, Length } from 'class-validator';
+import { Connection } from '@app/common';
 import type { ApiClientEntity } from '../entities/api-client.entity';
 
 @ObjectType('ApiClient', { description: "A regulator's system allowed to read the REST API. Its key is never shown again." })
@@ -25,6 +26,8 @@ export class ApiClientDTO {
   @Field(() => Date, { nullable: true, description: 'When it was last used.' })
   lastUsedAt: Date | null;
 }
+
+export const ApiClientConnection = Connection(ApiClientDTO, 'ApiClient');
 
 export function toApiClientDTO(entity: ApiClientEntity): ApiClientDTO {
   const { id, name, keyPrefix, associationIds, createdAt, revokedAt, lastUsedAt } = entity;

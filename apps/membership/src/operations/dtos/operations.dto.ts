@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Connection } from '@app/common';
 import type { BatchRunState } from '@app/messaging';
 
 export enum BatchRunStateEnum {
@@ -104,3 +105,5 @@ export class DeadLetterDTO {
   @Field({ description: 'When it was first queued.' })
   firstQueuedAt: Date;
 }
+
+export const DeadLetterConnection = Connection(DeadLetterDTO, 'DeadLetter');
