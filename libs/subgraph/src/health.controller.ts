@@ -8,10 +8,13 @@ import { MESSAGING_REDIS } from '@app/messaging';
 
 export interface ReadinessReport {
   status: 'ok' | 'unavailable';
-  checks: Record<string, { status: 'up' | 'down'; error?: string }>;
+  checks: Record<string, DependencyCheck>;
 }
 
-async function check(work: () => Promise<unknown>, timeoutMs = 2000): Promise<{ status: 'up' | 'down'; error?: string }> {
+export type DependencyCheck = { status: 'up' | 'down'; error?: string };
+
+/** Runs one readiness probe with a deadline; a slow dependency counts as down. */
+export async function checkDependency(work: () => Promise<unknown>, timeoutMs = 2000): Promise<DependencyCheck> {
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([work(), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timed out')), timeoutMs)))]);
@@ -41,8 +44,8 @@ export class HealthController {
   @Get('ready')
   async ready(@Res({ passthrough: true }) res: Response): Promise<ReadinessReport> {
     const checks = {
-      postgres: await check(() => this.dataSource.query('SELECT 1')),
-      redis: await check(() => this.redis.ping()),
+      postgres: await checkDependency(() => this.dataSource.query('SELECT 1')),
+      redis: await checkDependency(() => this.redis.ping()),
     };
     const ok = Object.values(checks).every((c) => c.status === 'up');
     res.status(ok ? 200 : 503);

@@ -26,17 +26,27 @@ export interface PassRule {
   readonly comparison: Comparison;
 }
 
+/**
+ * What a RECUSE ballot does to the electorate. Meetings: the voter leaves it (as if excluded before
+ * the ballot). Amendments: the roll frozen when the ballot opened is the base, so a recusing unit
+ * stays on it and simply does not agree.
+ */
+export type RecusalEffect = 'LEAVES_ELECTORATE' | 'STAYS_IN_ELECTORATE';
+
 export interface BallotRule {
   readonly name: string;
   /** null: no separate quorum (e.g. when the pass base is already the whole electorate). */
   readonly quorum: QuorumRule | null;
   readonly pass: PassRule;
+  readonly recusal: RecusalEffect;
 }
 
 export interface BallotRuleSpec {
   readonly name: string;
   readonly quorum?: { readonly fraction: FractionInput; readonly of: 'ELECTORATE'; readonly basis: QuorumBasis } | null;
   readonly pass: { readonly fraction: FractionInput; readonly of: PassBase; readonly comparison: Comparison };
+  /** Defaults to LEAVES_ELECTORATE. */
+  readonly recusal?: RecusalEffect;
 }
 
 export interface BallotOutcome extends Tally {
@@ -99,7 +109,9 @@ export function defineBallotRule(spec: BallotRuleSpec): BallotRule {
   }
   const passRule: PassRule = Object.freeze({ fraction, of: pass.of, comparison: pass.comparison });
 
-  return Object.freeze({ name, quorum: quorumRule, pass: passRule });
+  const recusal = spec.recusal ?? 'LEAVES_ELECTORATE';
+  if (recusal !== 'LEAVES_ELECTORATE' && recusal !== 'STAYS_IN_ELECTORATE') throw new InvalidBallotRuleError(`${name}: unknown recusal effect ${String(recusal)}.`);
+  return Object.freeze({ name, quorum: quorumRule, pass: passRule, recusal });
 }
 
 function baseCount(tally: Tally, of: PassBase | QuorumBasis, ruleName: string): number {
@@ -144,10 +156,15 @@ function describeBase(of: PassBase, base: number): string {
  * present (or returned) count is at least ⌈fraction × electorate⌉; the pass rule compares YES with
  * fraction × base exactly. A base of 0 never passes.
  */
-export function evaluateBallot(rule: BallotRule, tally: Tally): BallotOutcome {
+export function evaluateBallot(rule: BallotRule, counted: Tally): BallotOutcome {
   // Rules may be built by hand; re-validating keeps the guarantees of defineBallotRule.
-  const checked = defineBallotRule({ name: rule.name, quorum: rule.quorum, pass: rule.pass });
-  assertValidTally(tally);
+  const checked = defineBallotRule({ name: rule.name, quorum: rule.quorum, pass: rule.pass, recusal: rule.recusal });
+  assertValidTally(counted);
+  // Under STAYS_IN_ELECTORATE recusing voters count against the base like voters with no record.
+  const tally: Tally =
+    checked.recusal === 'STAYS_IN_ELECTORATE' && counted.recuse > 0
+      ? Object.freeze({ ...counted, electorate: counted.electorate + counted.recuse, noRecord: counted.noRecord + counted.recuse, recuse: 0 })
+      : counted;
   const { quorum, pass } = checked;
 
   let quorumRequired: number | null = null;

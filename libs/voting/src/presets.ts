@@ -10,6 +10,8 @@ export const AMENDMENT_ADOPTION: BallotRule = defineBallotRule({
   name: 'AMENDMENT_ADOPTION',
   quorum: null,
   pass: { fraction: '2/3', of: 'ELECTORATE', comparison: 'GTE' },
+  // "2/3 of all signatory units": a unit that recuses itself stays on the frozen roll.
+  recusal: 'STAYS_IN_ELECTORATE',
 });
 
 /** An amendment proposal must be co-signed by at least 1/10 of signatory units, rounded up. */

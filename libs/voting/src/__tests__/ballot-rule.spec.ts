@@ -234,7 +234,7 @@ describe('evaluateBallot input checks and output', () => {
   });
 
   it('rejects a hand-made rule that breaks the rule constraints', () => {
-    const broken: BallotRule = { name: 'BROKEN', quorum: null, pass: { fraction: Fraction.of(3, 2), of: 'CAST', comparison: 'GTE' } };
+    const broken: BallotRule = { name: 'BROKEN', quorum: null, pass: { fraction: Fraction.of(3, 2), of: 'CAST', comparison: 'GTE' }, recusal: 'LEAVES_ELECTORATE' };
     expect(() => evaluateBallot(broken, tallyCounts({ eligible: 2, yes: 2, no: 0, abstain: 0 }))).toThrow(InvalidBallotRuleError);
   });
 

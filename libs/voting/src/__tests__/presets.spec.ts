@@ -121,19 +121,22 @@ describe('AMENDMENT_ADOPTION: at least 2/3 of the whole electorate, no separate 
     expect(runWritten(AMENDMENT_ADOPTION, electorate, 17, 8).passed).toBe(true);
   });
 
-  it('a RECUSE ballot lowers the base (documented choice): 6 of 9 units after one recusal', () => {
-    // 10 units: 7 needed. With one recusing the electorate is 9 and 6 suffice.
+  it('a RECUSE ballot does not lower the bar: the frozen roll of 10 units still needs 7', () => {
+    // "2/3 of all signatory units": the recusing unit stays on the roll and simply does not agree.
     const electorate = electorateOf(10);
     const withRecusal: Ballot[] = [
       ...voterIds(6).map((voterId): Ballot => ({ voterId, position: 'YES' })),
       { voterId: 'unit-10', position: 'RECUSE' },
     ];
     expect(evaluateBallot(AMENDMENT_ADOPTION, countBallots(electorate, withRecusal))).toMatchObject({
-      electorate: 9,
-      base: 9,
-      required: 6,
-      passed: true,
+      electorate: 10,
+      base: 10,
+      required: 7,
+      noRecord: 4,
+      passed: false,
     });
+    const seven = [...voterIds(7).map((voterId): Ballot => ({ voterId, position: 'YES' })), { voterId: 'unit-10', position: 'RECUSE' } as Ballot];
+    expect(evaluateBallot(AMENDMENT_ADOPTION, countBallots(electorate, seven)).passed).toBe(true);
     const withoutRecusal = withRecusal.slice(0, 6);
     expect(evaluateBallot(AMENDMENT_ADOPTION, countBallots(electorate, withoutRecusal))).toMatchObject({
       electorate: 10,
