@@ -94,6 +94,8 @@ function startApp(app, env) {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
+    // A process group of its own: Ctrl-C reaches only this command, which stops apps in order.
+    detached: true,
   });
   pipe(app, child.stdout);
   pipe(app, child.stderr);
@@ -121,7 +123,32 @@ async function waitHealthy(app, port, timeoutMs = 60_000) {
   throw new Error(`${app} did not become healthy on port ${port} within ${timeoutMs / 1000}s`);
 }
 
-let infrastructure = { postgres: undefined, redis: undefined };
+let infrastructure;
+
+/** PostgreSQL and Redis run under a supervisor process of their own (scripts/dev-infrastructure.ts). */
+function startInfrastructure(env) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-r', './dist/register-aliases.js', 'dist/scripts/dev-infrastructure.js'], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    let buffer = '';
+    const onData = (chunk) => {
+      buffer += chunk.toString();
+      const lines = buffer.split('\n');
+      buffer = lines.pop();
+      for (const line of lines) {
+        if (line.startsWith('READY ')) resolve({ child, ...JSON.parse(line.slice(6)) });
+        else if (line.trim()) say('postgres', line);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`the development servers exited (${code}) before they were ready`)));
+  });
+}
 
 async function shutdown(code) {
   if (stopping) return;
@@ -144,8 +171,12 @@ async function shutdown(code) {
       ),
     );
   }
-  await infrastructure.redis?.stop().catch(() => undefined);
-  await infrastructure.postgres?.stop().catch(() => undefined);
+  if (infrastructure?.child && infrastructure.child.exitCode === null) {
+    await new Promise((resolve) => {
+      infrastructure.child.once('exit', resolve);
+      infrastructure.child.kill('SIGTERM');
+    });
+  }
   say('zilv', 'stopped');
   process.exit(code);
 }
@@ -154,23 +185,14 @@ async function main() {
   ensureDependencies();
   build();
   require(join(root, 'dist', 'register-aliases.js'));
-  const { startEmbeddedPostgres, startRedisServer } = require(join(root, 'dist', 'libs', 'devstack', 'src'));
-  const { ensureDevelopmentKeys, DATA_DIR } = require(join(root, 'dist', 'libs', 'config', 'src'));
+  const { ensureDevelopmentKeys } = require(join(root, 'dist', 'libs', 'config', 'src'));
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
 
-  let databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) {
-    infrastructure.postgres = await startEmbeddedPostgres({ dataDir: join(DATA_DIR, 'postgres'), persistent: true, log: (l) => say('postgres', l) });
-    databaseUrl = infrastructure.postgres.url;
-    say('zilv', `PostgreSQL (embedded) on port ${infrastructure.postgres.port}, data in .data/postgres`);
-  }
-  let redisUrl = process.env.REDIS_URL;
-  if (!redisUrl) {
-    infrastructure.redis = await startRedisServer({ dir: join(DATA_DIR, 'redis'), persistent: true });
-    redisUrl = infrastructure.redis.url;
-    say('zilv', `Redis (redis-server) on port ${infrastructure.redis.port}, append-only file in .data/redis`);
-  }
+  infrastructure = await startInfrastructure(process.env);
+  const { databaseUrl, redisUrl } = infrastructure;
+  if (infrastructure.postgresPort) say('zilv', `PostgreSQL (embedded) on port ${infrastructure.postgresPort}, data in .data/postgres`);
+  if (infrastructure.redisPort) say('zilv', `Redis (redis-server) on port ${infrastructure.redisPort}, append-only file in .data/redis`);
   const keys = process.env.AUTH_PRIVATE_KEY ? {} : ensureDevelopmentKeys();
   const common = {
     ...process.env,

@@ -27,6 +27,17 @@ import { OutboxService } from './outbox/outbox.service';
 import { closeConnection, createProducerConnection } from './redis-connections';
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
+const SHUTDOWN_STEP_MS = 5000;
+
+/** True when `work` settled within `ms`; never rejects. */
+async function settleWithin(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  const settled = work.then(() => true as const, () => true as const);
+  const result = await Promise.race([settled, timedOut]);
+  clearTimeout(timer);
+  return result;
+}
 export const MESSAGING_REDIS = Symbol('MESSAGING_REDIS');
 
 export interface MessagingModuleOptions {
@@ -89,13 +100,25 @@ export class MessagingLifecycle implements OnApplicationBootstrap, OnApplication
     this.logger.log(`${service}: consuming ${eventHandlers.size} event type(s), running ${jobProcessors.size} job type(s), relaying the outbox`);
   }
 
+  /**
+   * Stops relaying first (nothing new leaves), then consuming. Each step is bounded: with Redis or
+   * PostgreSQL already gone, closing would otherwise wait for them forever and the process never exit.
+   * Whatever was in flight is redelivered later; the inbox makes that harmless.
+   */
   async onApplicationShutdown(): Promise<void> {
-    await this.relay?.stop();
-    await this.consumer?.stop();
-    await this.jobs?.stop();
-    await this.batchRuns.close();
-    await this.deadLetters.close();
-    await closeConnection(this.redis);
+    const steps: Array<[string, (() => Promise<unknown>) | undefined]> = [
+      ['outbox relay', this.relay && (() => this.relay!.stop())],
+      ['event consumer', this.consumer && (() => this.consumer!.stop())],
+      ['job runner', this.jobs && (() => this.jobs!.stop())],
+      ['batch runs', () => this.batchRuns.close()],
+      ['dead letters', () => this.deadLetters.close()],
+      ['redis', () => closeConnection(this.redis)],
+    ];
+    for (const [name, step] of steps) {
+      if (!step) continue;
+      const finished = await settleWithin(step(), SHUTDOWN_STEP_MS);
+      if (!finished) this.logger.warn(`Stopping the ${name} took over ${SHUTDOWN_STEP_MS} ms; moving on`);
+    }
   }
 }
 
