@@ -224,6 +224,14 @@ describe('gateway and services, end to end', () => {
       expect(line.requestId ?? line.req?.id).toBe(requestId);
       expect(JSON.stringify(stack.apps.membership!.logs)).not.toContain(tenants.a.adminToken);
     });
+
+    it('without a request id from the caller, the gateway’s own id is the one logged and forwarded', async () => {
+      const response = await graphql(url, `{ me { email } }`, {}, { token: tenants.a.adminToken });
+      const requestId = response.headers.get('x-request-id')!;
+      expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+      await eventually(async () => (stack.apps.gateway!.logs.some((l) => l.includes(requestId)) ? true : undefined), { what: 'gateway log line' });
+      await eventually(async () => (stack.apps.membership!.logs.some((l) => l.includes(requestId)) ? true : undefined), { what: 'membership log line' });
+    });
   });
 
   describe('regulator REST API', () => {

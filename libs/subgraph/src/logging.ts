@@ -5,11 +5,19 @@ import type { Params } from 'nestjs-pino';
 export const REQUEST_ID_HEADER = 'x-request-id';
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
 
-/** The caller's request id when it is well-formed (the gateway sends one), else a new one. */
-export function requestIdOf(req: IncomingMessage): string {
+/**
+ * The request's id, fixed once: the caller's `x-request-id` when well-formed (the gateway always
+ * sends one), else a new one. Stored on the request and its headers, so the logger, the request
+ * context and the headers forwarded to subgraphs all carry the same id.
+ */
+export function ensureRequestId(req: IncomingMessage & { requestId?: string }): string {
+  if (req.requestId) return req.requestId;
   const header = req.headers[REQUEST_ID_HEADER];
   const value = Array.isArray(header) ? header[0] : header;
-  return value && REQUEST_ID_PATTERN.test(value) ? value : randomUUID();
+  const id = value && REQUEST_ID_PATTERN.test(value) ? value : randomUUID();
+  req.requestId = id;
+  req.headers[REQUEST_ID_HEADER] = id;
+  return id;
 }
 
 /** Structured JSON logs, one line per request carrying its id; credentials are never written. */
@@ -19,7 +27,7 @@ export function loggerParams(app: string, level: string): Params {
       level,
       base: { app },
       genReqId: (req: IncomingMessage, res: ServerResponse) => {
-        const id = (req as IncomingMessage & { requestId?: string }).requestId ?? requestIdOf(req);
+        const id = ensureRequestId(req);
         res.setHeader(REQUEST_ID_HEADER, id);
         return id;
       },

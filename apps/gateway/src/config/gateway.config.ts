@@ -58,4 +58,15 @@ export class GatewayConfig extends CommonConfig {
   @Min(0)
   @Max(300)
   API_KEY_TOKEN_CACHE_SECONDS: number = 30;
+
+  /** Production must name its subgraphs: the loopback defaults would quietly point at nothing. */
+  override validateCombination(): string[] {
+    const problems = super.validateCombination();
+    if (this.isProduction) {
+      for (const key of ['SUBGRAPH_MEMBERSHIP_URL', 'SUBGRAPH_ENFORCEMENT_URL', 'SUBGRAPH_STANDARDS_URL', 'SUBGRAPH_EVENTS_URL'] as const) {
+        if (this[key].includes('://127.0.0.1:')) problems.push(`${key}: set it in production (the default points at this machine)`);
+      }
+    }
+    return problems;
+  }
 }

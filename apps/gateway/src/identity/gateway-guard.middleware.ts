@@ -2,7 +2,7 @@ import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { AccessTokenVerifier, type Identity } from '@app/auth';
 import { HTTP_STATUS_BY_CODE, PublicErrorCode } from '@app/common';
-import { requestIdOf } from '@app/subgraph';
+import { ensureRequestId } from '@app/subgraph';
 import { RedisRateLimiter } from '../limits';
 import { credentialOf, rateLimitKeyOf, verifyBearer } from './client-identity';
 import { problemDetails } from '../rest/problem-details';
@@ -23,9 +23,7 @@ export class GatewayGuardMiddleware implements NestMiddleware {
   ) {}
 
   async use(req: GatewayRequest, res: Response, next: NextFunction): Promise<void> {
-    const requestId = req.requestId ?? requestIdOf(req);
-    req.requestId = requestId;
-    req.headers['x-request-id'] = requestId;
+    const requestId = ensureRequestId(req);
     res.setHeader('x-request-id', requestId);
     const rest = req.originalUrl.startsWith('/api/');
     const credential = credentialOf(req.headers);
