@@ -225,6 +225,7 @@ async function main() {
   say('zilv', `  GraphQL          ${base}/graphql`);
   say('zilv', `  REST (OpenAPI)   ${base}/api/docs   (JSON: ${base}/api/docs-json)`);
   say('zilv', `  Health           ${base}/health/ready`);
+  say('zilv', `  Queue dashboard  ${base}/admin/queues?token=<accessToken of an operator>`);
   say('zilv', `  Subgraphs        ${SERVICES.map((s) => `${s} :${ports[s]}`).join(', ')}`);
   say('zilv', `  Demo login       admin@example.org / zilv-demo`);
   say('zilv', `Press Ctrl-C to stop.`);

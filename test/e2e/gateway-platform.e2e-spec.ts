@@ -283,6 +283,26 @@ describe('gateway and services, end to end', () => {
     });
   });
 
+  describe('queue dashboard', () => {
+    it('is for operators only; a sign-in link moves the token into a cookie', async () => {
+      const dashboard = `${stack.gatewayUrl}/admin/queues`;
+      expect((await fetch(dashboard)).status).toBe(401);
+      expect((await fetch(dashboard, { headers: { authorization: `Bearer ${tenants.a.adminToken}` } })).status).toBe(403);
+      const api = await fetch(`${dashboard}/api/queues?activeQueue=events-enforcement&status=latest&page=1`, { headers: { authorization: `Bearer ${tenants.operatorToken}` } });
+      expect(api.status).toBe(200);
+      const body = (await api.json()) as { queues: Array<{ name: string }> };
+      expect(body.queues.map((q) => q.name)).toEqual(expect.arrayContaining(['events-enforcement', 'jobs-membership']));
+      const signIn = await fetch(`${dashboard}?token=${tenants.operatorToken}`, { redirect: 'manual' });
+      expect(signIn.status).toBe(303);
+      const cookie = signIn.headers.get('set-cookie')!;
+      expect(cookie).toMatch(/HttpOnly/i);
+      const page = await fetch(`${dashboard}/`, { headers: { cookie: cookie.split(';')[0] } });
+      expect(page.status).toBe(200);
+      expect(await page.text()).toMatch(/<html/i);
+      expect(stack.apps.gateway!.logs.join('\n')).not.toContain(tenants.operatorToken);
+    });
+  });
+
   describe('membership events reach enforcement', () => {
     it('renames and status changes show up in the directory; a republish batch reports progress', async () => {
       const organizationId = tenants.a.organizationIds[0];

@@ -7,6 +7,7 @@ import type { Redis } from 'ioredis';
 import { AccessTokenVerifier, resolvePublicKey } from '@app/auth';
 import { QUEUE_PREFIX, closeConnection, createProducerConnection } from '@app/messaging';
 import { loggerParams } from '@app/subgraph';
+import { QueueDashboard } from './admin/queue-dashboard.service';
 import { GatewayConfig } from './config/gateway.config';
 import { gatewayGraphQLOptions } from './graphql/gateway-graphql.options';
 import { GATEWAY_POSTGRES, GATEWAY_REDIS, GatewayHealthController } from './health/gateway-health.controller';
@@ -42,6 +43,7 @@ export class GatewayAppModule implements NestModule {
             new RedisRateLimiter(redis, { limit: config.RATE_LIMIT_PER_MINUTE, windowMs: 60_000, prefix: `${QUEUE_PREFIX}:ratelimit:` }),
         },
         GraphQLExecutor,
+        QueueDashboard,
         ApiKeyAuthenticator,
         ApiKeyGuard,
         {

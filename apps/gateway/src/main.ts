@@ -5,6 +5,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { loadConfig, redactConfig } from '@app/config';
 import { exitOnStartupFailure } from '@app/subgraph';
+import { QueueDashboard } from './admin/queue-dashboard.service';
 import { GatewayAppModule } from './app.module';
 import { GatewayConfig } from './config/gateway.config';
 import { buildOpenApiDocument } from './openapi';
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.enableShutdownHooks();
   SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
+  app.get(QueueDashboard).mount(app);
   await app.listen(config.PORT, '0.0.0.0');
   logger.log({ msg: `gateway listening on port ${config.PORT}`, config: redactConfig(config) });
 }

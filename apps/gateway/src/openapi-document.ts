@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
-import { loadConfig } from '@app/config';
+import { DEFAULT_PORTS, SERVICE_NAMES, loadConfig } from '@app/config';
 import { GatewayAppModule } from './app.module';
 import { GatewayConfig } from './config/gateway.config';
 import { buildOpenApiDocument } from './openapi';
@@ -14,6 +14,7 @@ export async function renderOpenApiDocument(): Promise<string> {
     NODE_ENV: 'test',
     DATABASE_URL: 'postgres://unused@127.0.0.1:1/unused',
     REDIS_URL: 'redis://127.0.0.1:1',
+    ...Object.fromEntries(SERVICE_NAMES.map((s) => [`SUBGRAPH_${s.toUpperCase()}_URL`, `http://${s}:${DEFAULT_PORTS[s]}/graphql`])),
     // Any key will do: no token is verified while rendering.
     AUTH_PUBLIC_KEY: generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString(),
   });

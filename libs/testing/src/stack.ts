@@ -68,6 +68,7 @@ export class Stack {
   async startApp(app: AppName, extra: Record<string, string> = {}): Promise<AppProcess> {
     const running = this.apps[app];
     if (running && running.child.exitCode === null && running.child.signalCode === null) throw new Error(`${app} is already running: use restartApp`);
+    this.apps[app] = undefined;
     const handle = await startAppProcess(app, this.ports[app], this.environment(app, extra));
     this.apps[app] = handle;
     return handle;

@@ -15,17 +15,18 @@ export class GatewayConfig extends CommonConfig {
   @Secret()
   DATABASE_URL: string;
 
+  /** Where each subgraph answers GraphQL. No defaults: a forgotten one must stop the start, not point at nothing. */
   @Matches(HTTP_URL)
-  SUBGRAPH_MEMBERSHIP_URL: string = `http://127.0.0.1:${DEFAULT_PORTS.membership}/graphql`;
+  SUBGRAPH_MEMBERSHIP_URL: string;
 
   @Matches(HTTP_URL)
-  SUBGRAPH_ENFORCEMENT_URL: string = `http://127.0.0.1:${DEFAULT_PORTS.enforcement}/graphql`;
+  SUBGRAPH_ENFORCEMENT_URL: string;
 
   @Matches(HTTP_URL)
-  SUBGRAPH_STANDARDS_URL: string = `http://127.0.0.1:${DEFAULT_PORTS.standards}/graphql`;
+  SUBGRAPH_STANDARDS_URL: string;
 
   @Matches(HTTP_URL)
-  SUBGRAPH_EVENTS_URL: string = `http://127.0.0.1:${DEFAULT_PORTS.events}/graphql`;
+  SUBGRAPH_EVENTS_URL: string;
 
   /** `file`: the checked-in supergraph (production); `compose`: introspect the running subgraphs (development). */
   @IsIn(['file', 'compose'])
@@ -58,15 +59,4 @@ export class GatewayConfig extends CommonConfig {
   @Min(0)
   @Max(300)
   API_KEY_TOKEN_CACHE_SECONDS: number = 30;
-
-  /** Production must name its subgraphs: the loopback defaults would quietly point at nothing. */
-  override validateCombination(): string[] {
-    const problems = super.validateCombination();
-    if (this.isProduction) {
-      for (const key of ['SUBGRAPH_MEMBERSHIP_URL', 'SUBGRAPH_ENFORCEMENT_URL', 'SUBGRAPH_STANDARDS_URL', 'SUBGRAPH_EVENTS_URL'] as const) {
-        if (this[key].includes('://127.0.0.1:')) problems.push(`${key}: set it in production (the default points at this machine)`);
-      }
-    }
-    return problems;
-  }
 }

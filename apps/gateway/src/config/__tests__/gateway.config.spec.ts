@@ -12,12 +12,8 @@ const subgraphs = {
 };
 
 describe('GatewayConfig', () => {
-  it('defaults subgraph URLs to this machine in development', () => {
-    expect(loadConfig(GatewayConfig, base).SUBGRAPH_MEMBERSHIP_URL).toBe('http://127.0.0.1:3001/graphql');
-  });
-
-  it('in production refuses to start until every subgraph URL is named', () => {
-    expect(() => loadConfig(GatewayConfig, { ...base, NODE_ENV: 'production', SUBGRAPH_MEMBERSHIP_URL: subgraphs.SUBGRAPH_MEMBERSHIP_URL })).toThrow(/SUBGRAPH_ENFORCEMENT_URL[\s\S]*SUBGRAPH_EVENTS_URL/);
+  it('requires every subgraph URL: none defaults to this machine', () => {
+    expect(() => loadConfig(GatewayConfig, { ...base, SUBGRAPH_MEMBERSHIP_URL: subgraphs.SUBGRAPH_MEMBERSHIP_URL })).toThrow(/SUBGRAPH_ENFORCEMENT_URL[\s\S]*SUBGRAPH_EVENTS_URL/);
     expect(loadConfig(GatewayConfig, { ...base, ...subgraphs, NODE_ENV: 'production' }).SUBGRAPH_EVENTS_URL).toBe(subgraphs.SUBGRAPH_EVENTS_URL);
   });
 });
