@@ -1,5 +1,5 @@
 import { Role } from '@app/auth';
-import { aCreditCode, aShortCode, anEmail, dataOf, errorCodeOf, graphql, insertPlatformAdmin, sqlQuery, startServiceInProcess, type InProcessService } from '@app/testing';
+import { aCreditCode, aShortCode, anEmail, dataOf, errorCodeOf, eventually, graphql, insertPlatformAdmin, sqlQuery, startServiceInProcess, type InProcessService } from '@app/testing';
 import { MembershipAppModule } from '../app.module';
 import { MembershipConfig } from '../config/membership.config';
 
@@ -100,5 +100,31 @@ describe('membership service (in process, real PostgreSQL and Redis)', () => {
     const signer = new AccessTokenSigner(service.keys.AUTH_PRIVATE_KEY);
     const { token } = signer.sign({ accountId: '00000000-0000-0000-0000-000000000001', email: 'x@example.org', kind: 'PERSON', platformAdmin: true, grants: [] }, 60, Date.now() - 120_000);
     expect(errorCodeOf(await graphql(service.url, `{ me { id } }`, {}, { token }))).toBe('UNAUTHENTICATED');
+  });
+
+  it('a batch run can be followed while it runs: partial counts first, then the final ones', async () => {
+    const { createAssociation } = dataOf(await graphql<{ createAssociation: { id: string } }>(service.url, `mutation($i: CreateAssociationInput!) { createAssociation(input: $i) { id } }`, { i: { name: '批量协会', shortCode: aShortCode() } }, { token: operator }));
+    const size = 1500;
+    await sqlQuery(
+      service.databaseUrl,
+      `INSERT INTO membership.organization (association_id, name, credit_code)
+       SELECT $1, '批量单位 ' || n, lpad(n::text, 18, '0') FROM generate_series(1, $2) AS n`,
+      [createAssociation.id, size],
+    );
+    const { republishOrganizations } = dataOf(await graphql<{ republishOrganizations: { id: string } }>(service.url, `mutation($a: ID!) { republishOrganizations(associationId: $a) { id } }`, { a: createAssociation.id }, { token: operator }));
+    type Run = { state: string; total: number | null; processed: number; percent: number | null; succeeded: number; failed: number };
+    const read = async () => dataOf(await graphql<{ batchRun: Run }>(service.url, `query($id: ID!) { batchRun(id: $id) { state total processed percent succeeded failed } }`, { id: republishOrganizations.id }, { token: operator })).batchRun;
+    const midway = await eventually(async () => {
+      const run = await read();
+      return run.state === 'RUNNING' && run.total === size && run.processed > 0 && run.processed < size ? run : undefined;
+    }, { what: 'a RUNNING snapshot with partial progress', intervalMs: 20 });
+    expect(midway.percent).toBe(Math.floor((midway.processed * 100) / size));
+    const done = await eventually(async () => {
+      const run = await read();
+      return run.state === 'SUCCEEDED' ? run : undefined;
+    }, { what: 'the run to finish', timeoutMs: 60_000 });
+    expect(done).toEqual({ state: 'SUCCEEDED', total: size, processed: size, percent: 100, succeeded: size, failed: 0 });
+    const [{ n }] = await sqlQuery<{ n: number }>(service.databaseUrl, `SELECT count(*)::int AS n FROM membership.outbox_event WHERE association_id = $1`, [createAssociation.id]);
+    expect(n).toBe(size);
   });
 });
