@@ -73,15 +73,6 @@ function portIsFree(port) {
   });
 }
 
-function freePort() {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function runScript(name, env) {
   const result = spawnSync(process.execPath, ['-r', './dist/register-aliases.js', `dist/scripts/${name}.js`], { cwd: root, env, stdio: 'pipe' });
@@ -186,6 +177,7 @@ async function main() {
   build();
   require(join(root, 'dist', 'register-aliases.js'));
   const { ensureDevelopmentKeys } = require(join(root, 'dist', 'libs', 'config', 'src'));
+  const { findFreePort } = require(join(root, 'dist', 'libs', 'devstack', 'src'));
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
 
@@ -209,7 +201,7 @@ async function main() {
   const gatewayPort = Number(process.env.PORT ?? DEFAULT_PORTS.gateway);
   if (!(await portIsFree(gatewayPort))) throw new Error(`Port ${gatewayPort} is taken: set PORT to another port for the gateway`);
   const ports = {};
-  for (const service of SERVICES) ports[service] = (await portIsFree(DEFAULT_PORTS[service])) ? DEFAULT_PORTS[service] : await freePort();
+  for (const service of SERVICES) ports[service] = (await portIsFree(DEFAULT_PORTS[service])) ? DEFAULT_PORTS[service] : await findFreePort();
   await Promise.all(
     SERVICES.map((service) => {
       startApp(service, { ...common, PORT: String(ports[service]) });

@@ -1,4 +1,4 @@
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 
 /** Asks the kernel for a free TCP port on loopback; the standard ports may already be taken. */
 export function findFreePort(): Promise<number> {
@@ -15,7 +15,6 @@ export function findFreePort(): Promise<number> {
 }
 
 export async function waitForPort(port: number, host = '127.0.0.1', timeoutMs = 15_000): Promise<void> {
-  const { connect } = await import('node:net');
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const ok = await new Promise<boolean>((resolve) => {

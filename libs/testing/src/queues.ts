@@ -1,4 +1,5 @@
 import { Queue } from 'bullmq';
+import { SERVICE_NAMES } from '@app/config';
 import { ALL_QUEUE_NAMES } from '@app/messaging';
 import { sqlQuery } from './factories';
 
@@ -17,7 +18,7 @@ export async function waitForQueuesToDrain(redisUrl: string, prefix: string, dat
       const delayed = (await Promise.all(queues.map((q) => q.getDelayed()))).flat().filter((job) => !String(job.id).startsWith('repeat:'));
       const busy = counts.reduce((sum, c) => sum + Object.values(c).reduce((a, b) => a + b, 0), 0) + delayed.length;
       const pending = databaseUrl
-        ? (await Promise.all(['membership', 'enforcement', 'standards', 'events'].map((s) => sqlQuery<{ n: string }>(databaseUrl, `SELECT count(*) AS n FROM "${s}".outbox_event WHERE published_at IS NULL`)))).reduce((sum, [row]) => sum + Number(row.n), 0)
+        ? (await Promise.all(SERVICE_NAMES.map((s) => sqlQuery<{ n: string }>(databaseUrl, `SELECT count(*) AS n FROM "${s}".outbox_event WHERE published_at IS NULL`)))).reduce((sum, [row]) => sum + Number(row.n), 0)
         : 0;
       if (busy === 0 && pending === 0) return;
       if (Date.now() > deadline) throw new Error(`Queues still busy after ${timeoutMs} ms (${busy} jobs, ${pending} unrelayed events)`);

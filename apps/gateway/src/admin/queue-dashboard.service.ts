@@ -6,7 +6,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Redis } from 'ioredis';
 import { AccessTokenVerifier, type Identity } from '@app/auth';
 import { ALL_QUEUE_NAMES, QueueRegistry } from '@app/messaging';
-import { GATEWAY_REDIS } from '../health/gateway-health.controller';
+import { GATEWAY_REDIS } from '../gateway.tokens';
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 const COOKIE = 'zilv_admin_token';

@@ -7,9 +7,8 @@ import { SERVICE_NAMES } from '@app/config';
 import { type DependencyCheck, checkDependency } from '@app/subgraph';
 import { GatewayConfig } from '../config/gateway.config';
 import { subgraphEndpoints } from '../graphql/subgraph-endpoints';
+import { GATEWAY_POSTGRES, GATEWAY_REDIS } from '../gateway.tokens';
 
-export const GATEWAY_REDIS = Symbol('GATEWAY_REDIS');
-export const GATEWAY_POSTGRES = Symbol('GATEWAY_POSTGRES');
 
 /** Ready means every subgraph, PostgreSQL and Redis answer; live means this process does. */
 @ApiExcludeController()

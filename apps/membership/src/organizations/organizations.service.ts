@@ -78,11 +78,8 @@ export class OrganizationsService {
 
   async get(caller: Identity | undefined, id: string): Promise<OrganizationEntity> {
     const organization = await this.dataSource.getRepository(OrganizationEntity).findOne({ where: { id } });
-    // Same answer for "absent" and "in another association": existence is not leaked across tenants.
-    if (!organization || !canRead(caller, organization.associationId)) {
-      if (organization) requireReadAccess(caller, organization.associationId);
-      throw new NotFoundError('Organization', id);
-    }
+    if (!organization) throw new NotFoundError('Organization', id);
+    requireReadAccess(caller, organization.associationId);
     return organization;
   }
 
