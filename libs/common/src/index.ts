@@ -3,3 +3,5 @@ export * from './context/request-context';
 export * from './errors/graphql-error-formatter';
 export * from './credit-code';
 export * from './pagination';
+export * from './personal-data/masking';
+export * from './calendar/calendar-date';

@@ -39,6 +39,15 @@ export abstract class CommonConfig {
   @Matches(PEM_PUBLIC, { message: 'AUTH_PUBLIC_KEY must be a PEM public key' })
   AUTH_PUBLIC_KEY?: string;
 
+  /**
+   * Largest request body accepted (bytes). GraphQL carries member-import CSVs and base64 evidence files,
+   * so the default is well above body-parser's 100 KiB; the gateway and every service apply it.
+   */
+  @IsInt()
+  @Min(100 * 1024)
+  @Max(64 * 1024 * 1024)
+  REQUEST_BODY_LIMIT_BYTES: number = 16 * 1024 * 1024;
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }

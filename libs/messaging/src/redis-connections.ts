@@ -31,10 +31,32 @@ function quiet(connection: Redis): Redis {
 
 /** Closes a connection without waiting for a server that may be gone. */
 export async function closeConnection(connection: Redis): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([connection.quit(), new Promise((resolve) => setTimeout(resolve, 500))]);
+    await Promise.race([connection.quit(), new Promise((resolve) => (timer = setTimeout(resolve, 500)))]);
   } catch {
     /* already closed */
+  } finally {
+    clearTimeout(timer);
   }
   connection.disconnect();
+}
+
+/**
+ * Resolves true once the connection can take commands, or false after `timeoutMs`. A fail-fast
+ * producer connection refuses commands until then, so a process that serves traffic with it waits
+ * here first instead of answering its first requests as if Redis were down.
+ */
+export function waitUntilReady(connection: Redis, timeoutMs: number): Promise<boolean> {
+  if (connection.status === 'ready') return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const settle = (ready: boolean) => {
+      clearTimeout(timer);
+      connection.off('ready', onReady);
+      resolve(ready);
+    };
+    const onReady = () => settle(true);
+    const timer = setTimeout(() => settle(false), timeoutMs);
+    connection.on('ready', onReady);
+  });
 }

@@ -1,12 +1,14 @@
 import { type INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { type ServiceConfig, redactConfig } from '@app/config';
 
 /** Creates and starts a service: validated input, JSON logs, graceful shutdown on SIGTERM/SIGINT. */
 export async function startService(module: unknown, config: ServiceConfig, name: string): Promise<INestApplication> {
   // Errors propagate to the caller (main exits with the reason), rather than Nest exiting on its own.
-  const app = await NestFactory.create(module as never, { bufferLogs: true, abortOnError: false });
+  const app = await NestFactory.create<NestExpressApplication>(module as never, { bufferLogs: true, abortOnError: false });
+  app.useBodyParser('json', { limit: config.REQUEST_BODY_LIMIT_BYTES });
   const logger = app.get(Logger);
   app.useLogger(logger);
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));

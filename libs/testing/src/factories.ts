@@ -1,15 +1,25 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, randomInt } from 'node:crypto';
 import { Client } from 'pg';
 import { hashPassword } from '@app/auth';
 import { computeCreditCodeCheckCharacter } from '@app/common';
 
 let sequence = 0;
 
-/** A valid unified social credit code, different on every call. */
+/** Six random digits per process, so processes sharing a database rarely meet; the sequence keeps one process unique. */
+const PROCESS_DIGITS = String(randomInt(0, 1_000_000)).padStart(6, '0');
+
+/** A valid unified social credit code, unique within the process for ten million calls. */
 export function aCreditCode(): string {
   sequence += 1;
-  const body = `9142010${String(Date.now() % 1_000_000).padStart(6, '0')}${String(sequence).padStart(4, '0')}`.slice(0, 17);
+  const body = `9142${PROCESS_DIGITS}${String(sequence).padStart(7, '0')}`;
   return body + computeCreditCodeCheckCharacter(body);
+}
+
+/** A credit code whose check character is wrong, always: the valid one is swapped for a different character. */
+export function aCreditCodeWithWrongCheckCharacter(): string {
+  const valid = aCreditCode();
+  const wrongCheck = valid.endsWith('0') ? '1' : '0';
+  return valid.slice(0, 17) + wrongCheck;
 }
 
 export function aShortCode(): string {

@@ -5,4 +5,5 @@ export * from './graphql-client';
 export * from './factories';
 export * from './stack';
 export * from './queues';
+export * from './event-delivery';
 export * from './in-process';

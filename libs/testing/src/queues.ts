@@ -2,6 +2,7 @@ import { Queue } from 'bullmq';
 import { SERVICE_NAMES } from '@app/config';
 import { ALL_QUEUE_NAMES } from '@app/messaging';
 import { sqlQuery } from './factories';
+import { eventually } from './graphql-client';
 
 /**
  * Waits until every outbox is relayed and every queue of the given prefix is idle (nothing waiting,
@@ -27,4 +28,16 @@ export async function waitForQueuesToDrain(redisUrl: string, prefix: string, dat
   } finally {
     await Promise.all(queues.map((q) => q.close()));
   }
+}
+
+/**
+ * Waits until the job completes and returns its return value. The job is read again once completed:
+ * a job object fetched just before completion still holds no return value.
+ */
+export async function completedJobResult(queue: Queue, jobId: string, timeoutMs?: number): Promise<unknown> {
+  return eventually(async () => {
+    const job = await queue.getJob(jobId);
+    if (!job || !(await job.isCompleted())) return undefined;
+    return { value: (await queue.getJob(jobId))!.returnvalue as unknown };
+  }, { what: `job ${jobId} completed`, timeoutMs }).then((result) => result.value);
 }

@@ -1,29 +1,22 @@
 import type { ServiceName } from '@app/config';
 
-/** Membership states as other services see them (owned by membership). */
-export type MembershipStatusName = 'NONE' | 'PENDING' | 'ACTIVE' | 'GRACE' | 'LAPSED' | 'SUSPENDED' | 'WITHDRAWN' | 'EXPELLED';
+import { ENFORCEMENT_EVENTS, type EnforcementEventPayloads } from './events/enforcement.events';
+import type { DomainEventDefinition } from './events/event-definition';
+import { EVENTS_EVENTS, type EventsEventPayloads } from './events/events.events';
+import { MEMBERSHIP_EVENTS, type MembershipEventPayloads } from './events/membership.events';
+import { STANDARDS_EVENTS, type StandardsEventPayloads } from './events/standards.events';
+
+export type { DomainEventDefinition } from './events/event-definition';
+export type { MembershipStatusName, MembershipGradeName, CouncilPostName } from './events/membership.events';
+export type { SanctionGradeName } from './events/enforcement.events';
 
 /**
- * Payload of each domain event, by its explicit name. Payloads carry ids and the few fields consumers
- * need, never personal contact data. `revision` grows with every change of the aggregate so a
- * consumer can ignore a stale event that arrives after a newer one.
+ * Payload of each domain event, by its explicit name; each producer keeps its events in
+ * `events/<producer>.events.ts`. Payloads carry ids and the few fields consumers need, never personal
+ * contact data. `revision` grows with every change of an aggregate so a consumer can ignore a stale
+ * event that arrives after a newer one.
  */
-export interface DomainEventPayloads {
-  'membership.organization.updated': {
-    organizationId: string;
-    name: string;
-    creditCode: string;
-    membershipStatus: MembershipStatusName;
-    revision: number;
-  };
-  'membership.membership.status-changed': {
-    organizationId: string;
-    previousStatus: MembershipStatusName;
-    status: MembershipStatusName;
-    reason: string;
-    revision: number;
-  };
-}
+export interface DomainEventPayloads extends MembershipEventPayloads, EnforcementEventPayloads, StandardsEventPayloads, EventsEventPayloads {}
 
 export type DomainEventType = keyof DomainEventPayloads;
 
@@ -43,27 +36,11 @@ export interface DomainEventEnvelope<T extends DomainEventType = DomainEventType
 /** Discriminated union of all envelopes: narrowing on `type` gives the payload type. */
 export type DomainEvent = { [K in DomainEventType]: DomainEventEnvelope<K> }[DomainEventType];
 
-export interface DomainEventDefinition {
-  version: number;
-  producer: ServiceName;
-  subscribers: readonly ServiceName[];
-  description: string;
-}
-
 export const DOMAIN_EVENT_CATALOG: { readonly [K in DomainEventType]: DomainEventDefinition } = {
-  'membership.organization.updated': {
-    version: 1,
-    producer: 'membership',
-    subscribers: ['enforcement'],
-    description:
-      'An organization was registered or changed (name, credit code or membership status). Carries the full public snapshot so a read model can be rebuilt from it alone.',
-  },
-  'membership.membership.status-changed': {
-    version: 1,
-    producer: 'membership',
-    subscribers: ['enforcement'],
-    description: "An organization's membership moved to another status, with the decision's reason.",
-  },
+  ...MEMBERSHIP_EVENTS,
+  ...ENFORCEMENT_EVENTS,
+  ...STANDARDS_EVENTS,
+  ...EVENTS_EVENTS,
 };
 
 export const DOMAIN_EVENT_TYPES = Object.keys(DOMAIN_EVENT_CATALOG) as DomainEventType[];

@@ -1,43 +1,24 @@
-import type { JobsOptions } from 'bullmq';
-import { SERVICE_NAMES, type ServiceName } from '@app/config';
-import { BATCH_JOB_POLICY, SCHEDULED_JOB_POLICY } from './retry-policies';
+import { ENFORCEMENT_JOBS, type EnforcementJobPayloads } from './jobs/enforcement.jobs';
+import { EVENTS_JOBS, type EventsJobPayloads } from './jobs/events.jobs';
+import type { JobDefinition } from './jobs/job-definition';
+import { MEMBERSHIP_JOBS, type MembershipJobPayloads } from './jobs/membership.jobs';
+import { PLATFORM_JOBS, type PlatformJobPayloads } from './jobs/platform.jobs';
+import { STANDARDS_JOBS, type StandardsJobPayloads } from './jobs/standards.jobs';
+import type { ServiceName } from '@app/config';
 
-/** Payload of each job, by its explicit name. */
-export interface JobPayloads {
-  /** Deletes published outbox rows and handled inbox ids older than the retention period. */
-  'messaging.retention.prune': { outboxRetentionDays: number; inboxRetentionDays: number };
-  /** Re-emits `membership.organization.updated` for every organization of an association (rebuilds read models). */
-  'membership.organizations.republish': { associationId: string };
-}
+export type { JobDefinition, JobKind } from './jobs/job-definition';
+
+/** Payload of each job, by its explicit name; each service keeps its jobs in `jobs/<service>.jobs.ts`. */
+export interface JobPayloads extends PlatformJobPayloads, MembershipJobPayloads, EnforcementJobPayloads, StandardsJobPayloads, EventsJobPayloads {}
 
 export type JobName = keyof JobPayloads;
-export type JobKind = 'COMMAND' | 'SCHEDULED' | 'BATCH';
-
-export interface JobDefinition {
-  kind: JobKind;
-  /** Services whose job queue runs it (scheduled housekeeping runs in each). */
-  services: readonly ServiceName[];
-  policy: JobsOptions;
-  /** For SCHEDULED jobs: how often, and the payload each run gets. */
-  schedule?: { every?: number; pattern?: string; payload: unknown };
-  description: string;
-}
 
 export const JOB_CATALOG: { readonly [K in JobName]: JobDefinition } = {
-  'messaging.retention.prune': {
-    kind: 'SCHEDULED',
-    services: SERVICE_NAMES,
-    policy: SCHEDULED_JOB_POLICY,
-    schedule: { pattern: '17 3 * * *', payload: { outboxRetentionDays: 30, inboxRetentionDays: 30 } },
-    description: 'Nightly: deletes outbox rows published and inbox ids handled more than the retention period ago.',
-  },
-  'membership.organizations.republish': {
-    kind: 'BATCH',
-    services: ['membership'],
-    policy: BATCH_JOB_POLICY,
-    description:
-      "Re-emits every organization of an association as `membership.organization.updated`, so consumers' read models can be rebuilt. Reports progress per organization.",
-  },
+  ...PLATFORM_JOBS,
+  ...MEMBERSHIP_JOBS,
+  ...ENFORCEMENT_JOBS,
+  ...STANDARDS_JOBS,
+  ...EVENTS_JOBS,
 };
 
 export const JOB_NAMES = Object.keys(JOB_CATALOG) as JobName[];
