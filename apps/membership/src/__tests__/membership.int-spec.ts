@@ -73,7 +73,7 @@ describe('membership service (in process, real PostgreSQL and Redis)', () => {
 
   it('each change records exactly one event in the same transaction, carrying the request id', async () => {
     const { registerOrganization } = dataOf(await graphql<{ registerOrganization: { id: string } }>(service.url, `mutation($i: RegisterOrganizationInput!) { registerOrganization(input: $i) { id } }`, { i: { associationId, name: '事件测试单位', creditCode: aCreditCode() } }, { token: operator, headers: { 'x-request-id': 'register-1' } }));
-    dataOf(await graphql(service.url, `mutation($i: ChangeMembershipStatusInput!) { changeMembershipStatus(input: $i) { revision } }`, { i: { organizationId: registerOrganization.id, status: 'ACTIVE', reason: '入会' } }, { token: operator, headers: { 'x-request-id': 'status-1' } }));
+    const { recordExistingMembership } = dataOf(await graphql<{ recordExistingMembership: { id: string } }>(service.url, `mutation($i: RecordExistingMembershipInput!) { recordExistingMembership(input: $i) { id } }`, { i: { organizationId: registerOrganization.id, grade: 'MEMBER', admittedOn: '2020-01-01', validUntil: '2099-12-31' } }, { token: operator, headers: { 'x-request-id': 'status-1' } }));
     const events = await sqlQuery<{ type: string; correlation_id: string; revision: string; association_id: string }>(
       service.databaseUrl,
       `SELECT type, correlation_id, payload->>'revision' AS revision, association_id FROM membership.outbox_event WHERE payload->>'organizationId' = $1 ORDER BY position`,
@@ -83,8 +83,11 @@ describe('membership service (in process, real PostgreSQL and Redis)', () => {
       { type: 'membership.organization.updated', correlation_id: 'register-1', revision: '1', association_id: associationId },
       { type: 'membership.membership.status-changed', correlation_id: 'status-1', revision: '2', association_id: associationId },
       { type: 'membership.organization.updated', correlation_id: 'status-1', revision: '2', association_id: associationId },
+      { type: 'membership.member.admitted', correlation_id: 'status-1', revision: null, association_id: associationId },
     ]);
-    const unchanged = await graphql(service.url, `mutation($i: ChangeMembershipStatusInput!) { changeMembershipStatus(input: $i) { revision } }`, { i: { organizationId: registerOrganization.id, status: 'ACTIVE', reason: '重复' } }, { token: operator });
+    const suspend = () => graphql(service.url, `mutation($i: ChangeMembershipStatusInput!) { changeMembershipStatus(input: $i) { revision } }`, { i: { membershipId: recordExistingMembership.id, status: 'SUSPENDED', reason: '暂停' } }, { token: operator });
+    dataOf(await suspend());
+    const unchanged = await suspend();
     expect(unchanged.errors?.[0]?.extensions?.reason).toBe('STATUS_UNCHANGED');
   });
 

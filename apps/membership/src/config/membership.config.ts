@@ -1,5 +1,5 @@
 import { createPrivateKey, createPublicKey } from 'node:crypto';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 import { DEFAULT_PORTS, PEM_PRIVATE, Secret, ServiceConfig } from '@app/config';
 
 export class MembershipConfig extends ServiceConfig {
@@ -21,6 +21,29 @@ export class MembershipConfig extends ServiceConfig {
   @Min(30)
   @Max(3600)
   API_KEY_TOKEN_TTL_SECONDS: number = 300;
+
+  /** Where the local-disk file storage keeps uploaded evidence (created when missing). */
+  @IsString()
+  @MinLength(1)
+  ATTACHMENTS_DIR: string = '.data/attachments';
+
+  /** Largest accepted upload, in bytes. */
+  @IsInt()
+  @Min(1024)
+  @Max(100 * 1024 * 1024)
+  ATTACHMENT_MAX_BYTES: number = 5 * 1024 * 1024;
+
+  /** Days a public notice of admission (公示) stays open to objections. */
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  PUBLIC_NOTICE_OBJECTION_DAYS: number = 7;
+
+  /** Days after the paid-through date a GRACE membership has before it LAPSES. */
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  DUES_GRACE_DAYS: number = 90;
 
   override validateCombination(): string[] {
     const problems = super.validateCombination();

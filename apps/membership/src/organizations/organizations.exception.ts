@@ -1,13 +1,7 @@
-import { BadInputError, ConflictError } from '@app/common';
+import { ConflictError } from '@app/common';
 
 export class CreditCodeTakenError extends ConflictError {
   constructor(creditCode: string) {
     super('CREDIT_CODE_TAKEN', `An organization with credit code ${creditCode} is already registered in this association.`);
-  }
-}
-
-export class UnchangedStatusError extends BadInputError {
-  constructor(status: string) {
-    super('STATUS_UNCHANGED', `The membership is already ${status}.`);
   }
 }

@@ -1,7 +1,6 @@
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsEnum, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { ArrayMaxSize, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { Connection, IsCreditCode } from '@app/common';
-import type { MembershipStatusName } from '@app/messaging';
 import type { OrganizationEntity } from '../entities/organization.entity';
 
 export enum MembershipStatus {
@@ -48,6 +47,21 @@ export class OrganizationDTO {
   @Field(() => MembershipStatus, { description: 'Current membership status.' })
   membershipStatus: MembershipStatus;
 
+  @Field(() => String, { nullable: true, description: 'Legal representative (法定代表人).' })
+  legalRepresentative: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Registered city.' })
+  registeredCity: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Registered address.' })
+  address: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Founding date (YYYY-MM-DD).' })
+  foundedOn: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Number of technical staff.' })
+  technicalStaffCount: number | null;
+
   @Field(() => Int, { description: 'Grows with every change.' })
   revision: number;
 
@@ -61,12 +75,52 @@ export class OrganizationDTO {
 export const OrganizationConnection = Connection(OrganizationDTO, 'Organization');
 
 export function toOrganizationDTO(entity: OrganizationEntity): OrganizationDTO {
-  const { id, associationId, name, creditCode, revision, createdAt, updatedAt } = entity;
-  return { id, associationId, name, creditCode, membershipStatus: entity.membershipStatus as MembershipStatus, revision, createdAt, updatedAt };
+  const { id, associationId, name, creditCode, revision, createdAt, updatedAt, legalRepresentative, registeredCity, address, foundedOn, technicalStaffCount } = entity;
+  return { id, associationId, name, creditCode, membershipStatus: entity.membershipStatus as MembershipStatus, legalRepresentative, registeredCity, address, foundedOn, technicalStaffCount, revision, createdAt, updatedAt };
+}
+
+/** The descriptive fields registration and correction share; left out, they stay as they are. */
+@InputType({ isAbstract: true })
+abstract class OrganizationDetailsInput {
+  @Field(() => String, { nullable: true, description: 'Legal representative (法定代表人).' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  legalRepresentative?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Registered city.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  registeredCity?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Registered address.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 300)
+  address?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Founding date (YYYY-MM-DD).' })
+  @IsOptional()
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/)
+  foundedOn?: string | null;
+
+  @Field(() => [String], { nullable: true, description: "Fields of work: names from the association's taxonomy (replaces the set)." })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  fieldsOfWork?: string[] | null;
+
+  @Field(() => Int, { nullable: true, description: 'Number of technical staff.' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1000000)
+  technicalStaffCount?: number | null;
 }
 
 @InputType({ description: 'An organization to register in an association.' })
-export class RegisterOrganizationInput {
+export class RegisterOrganizationInput extends OrganizationDetailsInput {
   @Field(() => ID, { description: 'The association.' })
   @IsUUID()
   associationId: string;
@@ -82,7 +136,7 @@ export class RegisterOrganizationInput {
 }
 
 @InputType({ description: 'Changes to an organization; fields left out stay as they are.' })
-export class UpdateOrganizationInput {
+export class UpdateOrganizationInput extends OrganizationDetailsInput {
   @Field(() => ID, { description: 'The organization.' })
   @IsUUID()
   id: string;
@@ -97,20 +151,4 @@ export class UpdateOrganizationInput {
   @IsOptional()
   @IsCreditCode()
   creditCode?: string;
-}
-
-@InputType({ description: 'A decision moving a membership to another status.' })
-export class ChangeMembershipStatusInput {
-  @Field(() => ID, { description: 'The organization.' })
-  @IsUUID()
-  organizationId: string;
-
-  @Field(() => MembershipStatus, { description: 'The new status.' })
-  @IsEnum(MembershipStatus)
-  status: MembershipStatusName;
-
-  @Field({ description: 'The decision behind the change, as the record should show it.' })
-  @IsString()
-  @Length(2, 1000)
-  reason: string;
 }

@@ -17,8 +17,25 @@ export class OrganizationEntity {
   @Column({ length: 18 })
   creditCode: string;
 
+  /** Mirrors the status of its live (or latest) membership; NONE when it has never been a member. */
   @Column({ type: 'text', default: 'NONE' })
   membershipStatus: MembershipStatusName;
+
+  @Column({ type: 'text', nullable: true })
+  legalRepresentative: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  registeredCity: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  address: string | null;
+
+  /** ISO date YYYY-MM-DD. */
+  @Column({ type: 'date', nullable: true })
+  foundedOn: string | null;
+
+  @Column({ type: 'integer', nullable: true })
+  technicalStaffCount: number | null;
 
   /** Grows with every change; events carry it so consumers can drop stale updates. */
   @Column({ type: 'integer', default: 1 })
