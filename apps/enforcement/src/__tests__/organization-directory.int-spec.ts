@@ -1,50 +1,28 @@
 import { randomUUID } from 'node:crypto';
-import { Queue } from 'bullmq';
 import { AccessTokenSigner, Role } from '@app/auth';
-import { QUEUE_PREFIX, eventQueueName, eventDeliveryPolicy, type DomainEvent } from '@app/messaging';
-import { aCreditCode, dataOf, errorCodeOf, eventually, graphql, sqlQuery, startServiceInProcess, testRedisUrl, type InProcessService } from '@app/testing';
+import type { DomainEvent, DomainEventEnvelope } from '@app/messaging';
+import { TestEventDelivery, aCreditCode, aDomainEvent, dataOf, errorCodeOf, graphql, sqlQuery, startServiceInProcess, type InProcessService } from '@app/testing';
 import { EnforcementAppModule } from '../app.module';
 import { EnforcementConfig } from '../config/enforcement.config';
 
 describe('enforcement organization directory (in process, real PostgreSQL and Redis)', () => {
   let service: InProcessService<EnforcementConfig>;
-  let queue: Queue;
+  let delivery: TestEventDelivery;
   const associationId = randomUUID();
   const otherAssociationId = randomUUID();
 
   beforeAll(async () => {
     service = await startServiceInProcess(EnforcementConfig, (c) => EnforcementAppModule.forRoot(c), 'enforcement');
-    queue = new Queue(eventQueueName('enforcement'), { connection: { url: testRedisUrl() }, prefix: QUEUE_PREFIX });
+    delivery = new TestEventDelivery('enforcement');
   });
 
   afterAll(async () => {
-    await queue?.close();
+    await delivery?.close();
     await service?.close();
   });
 
-  /** Delivers an event the way membership's relay does: job name = type, job id = event id. */
-  async function deliver(event: DomainEvent): Promise<void> {
-    await queue.add(event.type, event, { ...eventDeliveryPolicy(3, 100), jobId: event.id });
-  }
-
   function updated(organizationId: string, revision: number, name: string, association = associationId): DomainEvent {
-    return {
-      id: randomUUID(),
-      type: 'membership.organization.updated',
-      version: 1,
-      associationId: association,
-      occurredAt: new Date().toISOString(),
-      causationId: null,
-      correlationId: 'test',
-      payload: { organizationId, name, creditCode: aCreditCode(), membershipStatus: 'ACTIVE', revision },
-    };
-  }
-
-  async function waitDelivered(eventId: string): Promise<unknown> {
-    return eventually(async () => {
-      const job = await queue.getJob(eventId);
-      return job && (await job.isCompleted()) ? job.returnvalue : undefined;
-    }, { what: `event ${eventId} delivered` });
+    return aDomainEvent('membership.organization.updated', association, { organizationId, name, creditCode: aCreditCode(), membershipStatus: 'ACTIVE', revision });
   }
 
   function tokenFor(association: string, role: Role): string {
@@ -56,20 +34,42 @@ describe('enforcement organization directory (in process, real PostgreSQL and Re
     const organizationId = randomUUID();
     const newer = updated(organizationId, 2, '新名称');
     const older = updated(organizationId, 1, '旧名称');
-    await deliver(newer);
-    await waitDelivered(newer.id);
-    await deliver(older);
-    await waitDelivered(older.id);
+    await delivery.enqueue(newer);
+    await delivery.result(newer.id);
+    await delivery.enqueue(older);
+    await delivery.result(older.id);
     const rows = await sqlQuery(service.databaseUrl, `SELECT name, revision FROM enforcement.organization_directory WHERE organization_id = $1`, [organizationId]);
     expect(rows).toEqual([{ name: '新名称', revision: 2 }]);
+  });
+
+  it('a snapshot at the revision a status change already reached still applies (same commit, snapshot second)', async () => {
+    const organizationId = randomUUID();
+    const first = updated(organizationId, 1, '改名前');
+    await delivery.enqueue(first);
+    await delivery.result(first.id);
+    const statusChange: DomainEventEnvelope<'membership.membership.status-changed'> = {
+      ...(first as DomainEventEnvelope<'membership.membership.status-changed'>),
+      id: randomUUID(),
+      type: 'membership.membership.status-changed',
+      payload: { organizationId, previousStatus: 'ACTIVE', status: 'SUSPENDED', reason: '处分', revision: 2 },
+    };
+    await delivery.enqueue(statusChange);
+    await delivery.result(statusChange.id);
+    const snapshot = updated(organizationId, 2, '改名后');
+    (snapshot.payload as { membershipStatus: string }).membershipStatus = 'SUSPENDED';
+    await delivery.enqueue(snapshot);
+    await delivery.result(snapshot.id);
+    expect(await sqlQuery(service.databaseUrl, `SELECT name, membership_status, revision FROM enforcement.organization_directory WHERE organization_id = $1`, [organizationId])).toEqual([
+      { name: '改名后', membership_status: 'SUSPENDED', revision: 2 },
+    ]);
   });
 
   it('a status change updates the status; one for an unknown organization changes nothing', async () => {
     const organizationId = randomUUID();
     const first = updated(organizationId, 1, '状态测试单位');
-    await deliver(first);
-    await waitDelivered(first.id);
-    const change = (id: string, revision: number): DomainEvent => ({
+    await delivery.enqueue(first);
+    await delivery.result(first.id);
+    const change = (id: string, revision: number): DomainEventEnvelope<'membership.membership.status-changed'> => ({
       ...first,
       id: randomUUID(),
       type: 'membership.membership.status-changed',
@@ -77,29 +77,29 @@ describe('enforcement organization directory (in process, real PostgreSQL and Re
     });
     const suspended = change(organizationId, 2);
     const unknown = change(randomUUID(), 1);
-    await deliver(suspended);
-    await deliver(unknown);
-    await waitDelivered(suspended.id);
-    expect(await waitDelivered(unknown.id)).toBe('APPLIED');
+    await delivery.enqueue(suspended);
+    await delivery.enqueue(unknown);
+    await delivery.result(suspended.id);
+    expect(await delivery.result(unknown.id)).toBe('APPLIED');
     expect(await sqlQuery(service.databaseUrl, `SELECT membership_status, revision FROM enforcement.organization_directory WHERE organization_id = $1`, [organizationId])).toEqual([{ membership_status: 'SUSPENDED', revision: 2 }]);
     expect(await sqlQuery(service.databaseUrl, `SELECT 1 FROM enforcement.organization_directory WHERE organization_id = $1`, [unknown.payload.organizationId])).toEqual([]);
   });
 
   it('the same event delivered twice (a fresh job with the same id after the first was removed) is recorded once', async () => {
     const event = updated(randomUUID(), 1, '重复投递单位');
-    await deliver(event);
-    expect(await waitDelivered(event.id)).toBe('APPLIED');
-    await (await queue.getJob(event.id))!.remove();
-    await deliver(event);
-    expect(await waitDelivered(event.id)).toBe('DUPLICATE');
+    await delivery.enqueue(event);
+    expect(await delivery.result(event.id)).toBe('APPLIED');
+    await delivery.forget(event.id);
+    await delivery.enqueue(event);
+    expect(await delivery.result(event.id)).toBe('DUPLICATE');
     expect(await sqlQuery(service.databaseUrl, `SELECT count(*)::int AS n FROM enforcement.inbox_event WHERE event_id = $1`, [event.id])).toEqual([{ n: 1 }]);
   });
 
   it('answers only within the caller’s association, paged', async () => {
     const mine = [updated(randomUUID(), 1, '本协会单位一'), updated(randomUUID(), 1, '本协会单位二'), updated(randomUUID(), 1, '本协会单位三')];
     const theirs = updated(randomUUID(), 1, '他协会单位', otherAssociationId);
-    for (const event of [...mine, theirs]) await deliver(event);
-    for (const event of [...mine, theirs]) await waitDelivered(event.id);
+    for (const event of [...mine, theirs]) await delivery.enqueue(event);
+    for (const event of [...mine, theirs]) await delivery.result(event.id);
     const token = tokenFor(associationId, Role.INVESTIGATOR);
     const pageQuery = `query($a: ID!, $after: String) { organizationDirectory(associationId: $a, first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { name } } }`;
     type Page = { organizationDirectory: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; nodes: Array<{ name: string }> } };

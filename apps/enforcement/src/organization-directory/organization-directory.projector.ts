@@ -5,6 +5,10 @@ import { OnDomainEvent, type DomainEventEnvelope } from '@app/messaging';
 /** Applies membership's organization events to the local directory, newest revision wins. */
 @Injectable()
 export class OrganizationDirectoryProjector {
+  /**
+   * A snapshot also applies at an equal revision: a status change and the snapshot of the same commit
+   * carry the same revision, and the snapshot (a superset) may arrive second.
+   */
   @OnDomainEvent('membership.organization.updated')
   async onOrganizationUpdated(event: DomainEventEnvelope<'membership.organization.updated'>, manager: EntityManager): Promise<void> {
     const { organizationId, name, creditCode, membershipStatus, revision } = event.payload;
@@ -15,7 +19,7 @@ export class OrganizationDirectoryProjector {
        ON CONFLICT (organization_id) DO UPDATE
          SET name = EXCLUDED.name, credit_code = EXCLUDED.credit_code, membership_status = EXCLUDED.membership_status,
              revision = EXCLUDED.revision, last_event_id = EXCLUDED.last_event_id, source_updated_at = EXCLUDED.source_updated_at
-       WHERE organization_directory.revision < EXCLUDED.revision`,
+       WHERE organization_directory.revision <= EXCLUDED.revision`,
       [organizationId, event.associationId, name, creditCode, membershipStatus, revision, event.id, event.occurredAt],
     );
   }
