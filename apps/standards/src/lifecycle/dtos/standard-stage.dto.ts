@@ -1,5 +1,6 @@
 import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { StandardState } from '../standard-lifecycle';
+import { ActionOwner, StandardState } from '../standard-lifecycle';
+import '../../standards/dtos/enums';
 
 registerEnumType(StandardState, {
   name: 'StandardState',
@@ -29,6 +30,12 @@ export class StandardStage {
 
   @Field(() => String, { nullable: true, description: 'ISO harmonized stage code kept beside the state, when it has one.' })
   isoStageCode: string | null;
+
+  @Field(() => ActionOwner, { description: 'Who owes the next action in this state.' })
+  actionOwner: ActionOwner;
+
+  @Field({ description: 'Whether the state comes before publication (TERMINATED and ON_HOLD are reachable from it).' })
+  beforePublication: boolean;
 
   @Field({ description: 'What happens in this state.' })
   description: string;
