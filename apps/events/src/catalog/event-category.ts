@@ -14,6 +14,8 @@ export enum AudienceRule {
   MEMBERS_ONLY = 'MEMBERS_ONLY',
   COUNCIL_ONLY = 'COUNCIL_ONLY',
   PUBLIC = 'PUBLIC',
+  /** Only the organizations invited by name. */
+  INVITED = 'INVITED',
 }
 
 export interface EventCategoryDefinition {

@@ -23,6 +23,7 @@ registerEnumType(AudienceRule, {
     MEMBERS_ONLY: { description: 'Members of the association.' },
     COUNCIL_ONLY: { description: 'Council members only.' },
     PUBLIC: { description: 'Anyone.' },
+    INVITED: { description: 'Only the organizations invited by name.' },
   },
 });
 
