@@ -80,6 +80,16 @@ function runScript(name, env) {
   if (result.status !== 0) throw new Error(`${name} failed`);
 }
 
+/** Like runScript, without blocking the apps' log pipes; resolves with whether it succeeded. */
+function runScriptAsync(name, env) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['-r', './dist/register-aliases.js', `dist/scripts/${name}.js`], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    pipe('zilv', child.stdout);
+    pipe('zilv', child.stderr);
+    child.once('exit', (code) => resolve(code === 0));
+  });
+}
+
 function startApp(app, env) {
   const child = spawn(process.execPath, ['--enable-source-maps', '-r', './dist/register-aliases.js', `dist/apps/${app}/src/main.js`], {
     cwd: root,
@@ -212,6 +222,10 @@ async function main() {
   startApp('gateway', { ...common, ...subgraphUrls, PORT: String(gatewayPort), SUPERGRAPH_SOURCE: process.env.SUPERGRAPH_SOURCE ?? 'compose' });
   await waitHealthy('gateway', gatewayPort);
   const base = `http://localhost:${gatewayPort}`;
+  // Enforcement, standards and events get their demo data through the gateway, as staff would enter it.
+  if (common.NODE_ENV !== 'production' && !(await runScriptAsync('demo-tour', { ...common, GATEWAY_URL: `${base}/graphql` }))) {
+    say('zilv', 'the demo tour did not complete; the system runs without its demo convention, standard and forum');
+  }
   say('zilv', '');
   say('zilv', `Zilü is running.`);
   say('zilv', `  GraphQL          ${base}/graphql`);

@@ -6,7 +6,7 @@ import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { serviceDataSourceOptions } from '@app/database';
 import { startRedisServer, type RunningRedis } from '@app/devstack';
-import { OutboxService, eventQueueName, type DomainEventEnvelope } from '@app/messaging';
+import { DOMAIN_EVENT_CATALOG, OutboxService, eventQueueName, type DomainEventEnvelope } from '@app/messaging';
 import { Stack, aCreditCode, aShortCode, anEmail, dataOf, eventually, graphql, insertPlatformAdmin, sqlQuery, waitForQueuesToDrain } from '@app/testing';
 
 /** Records `membership.organization.updated` through membership's outbox, as its services do. */
@@ -41,7 +41,8 @@ describe('messaging guarantees between real services', () => {
   let deliveries: Queue;
 
   beforeAll(async () => {
-    stack = await Stack.start({ apps: ['membership', 'enforcement'], env: { enforcement: { EVENT_LOCK_DURATION_MS: '2000' } } });
+    // Every consumer of the event runs, so its queue drains as well.
+    stack = await Stack.start({ apps: ['membership', ...DOMAIN_EVENT_CATALOG['membership.organization.updated'].subscribers], env: { enforcement: { EVENT_LOCK_DURATION_MS: '2000' } } });
     membershipDb = new DataSource(serviceDataSourceOptions({ service: 'membership', url: stack.databaseUrl, entities: [], poolSize: 2 }));
     await membershipDb.initialize();
     deliveries = new Queue(eventQueueName('enforcement'), { connection: { url: stack.redisUrl }, prefix: stack.queuePrefix });
@@ -74,7 +75,8 @@ describe('messaging guarantees between real services', () => {
     await stack.startApp('enforcement');
     const job = await eventually(async () => {
       const found = await deliveries.getJob(event.id);
-      return found && (await found.isCompleted()) ? found : undefined;
+      // Re-read once completed: a job fetched just before it completed still holds no return value.
+      return found && (await found.isCompleted()) ? deliveries.getJob(event.id) : undefined;
     }, { what: 'redelivery completed', timeoutMs: 30_000 });
     expect(job.returnvalue).toBe('APPLIED');
     expect(await inboxCount(stack, event.id)).toBe(1);
@@ -91,7 +93,8 @@ describe('messaging guarantees between real services', () => {
     await stack.startApp('enforcement');
     const job = await eventually(async () => {
       const found = await deliveries.getJob(event.id);
-      return found && (await found.isCompleted()) ? found : undefined;
+      // Re-read once completed: a job fetched just before it completed still holds no return value.
+      return found && (await found.isCompleted()) ? deliveries.getJob(event.id) : undefined;
     }, { what: 'redelivery completed', timeoutMs: 30_000 });
     expect(job.returnvalue).toBe('DUPLICATE');
     expect(await inboxCount(stack, event.id)).toBe(1);

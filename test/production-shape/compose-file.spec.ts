@@ -18,6 +18,7 @@ import { MembershipConfig } from '../../apps/membership/src/config/membership.co
 import { StandardsConfig } from '../../apps/standards/src/config/standards.config';
 import {
   appServiceProblems,
+  attachmentsProblems,
   configProblems,
   dependencyProblems,
   environmentOf,
@@ -69,13 +70,13 @@ const CONFIG_CLASSES: Record<AppName, ConfigClass> = {
 const PRODUCTION_ONLY: Record<AppName, string[]> = {
   gateway: ['AUTH_PUBLIC_KEY'],
   membership: ['AUTH_PRIVATE_KEY', 'AUTH_PUBLIC_KEY'],
-  enforcement: ['AUTH_PUBLIC_KEY'],
+  enforcement: ['AUTH_PUBLIC_KEY', 'COMPLAINANT_DATA_KEY'],
   standards: ['AUTH_PUBLIC_KEY'],
   events: ['AUTH_PUBLIC_KEY'],
 };
 
 /** The secrets a deployment provides; nothing else is required of it. */
-const DEPLOYMENT_SECRETS = ['AUTH_PRIVATE_KEY', 'AUTH_PUBLIC_KEY', 'POSTGRES_PASSWORD', 'REDIS_PASSWORD'];
+const DEPLOYMENT_SECRETS = ['AUTH_PRIVATE_KEY', 'AUTH_PUBLIC_KEY', 'COMPLAINANT_DATA_KEY', 'POSTGRES_PASSWORD', 'REDIS_PASSWORD'];
 
 function sampleDeployment(): Record<string, string> {
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
@@ -84,6 +85,7 @@ function sampleDeployment(): Record<string, string> {
     REDIS_PASSWORD: 'sample-redis-password',
     AUTH_PUBLIC_KEY: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
     AUTH_PRIVATE_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    COMPLAINANT_DATA_KEY: 'c2FtcGxlLWNvbXBsYWluYW50LWRhdGEta2V5LTMyYnk=',
   };
 }
 
@@ -198,6 +200,12 @@ describe('docker-compose.yml', () => {
 
   it('gives the private signing key to membership only', () => {
     expect(privateKeyProblems(COMPOSE)).toEqual([]);
+  });
+
+  it("keeps membership's evidence files on a named volume, in a directory the image prepares for the process user", () => {
+    expect(attachmentsProblems(COMPOSE, sampleDeployment())).toEqual([]);
+    const dir = resolvedEnvironmentOf(COMPOSE.services.membership, sampleDeployment()).ATTACHMENTS_DIR;
+    expect(readFileSync(join(ROOT, 'docker', 'Dockerfile'), 'utf8')).toMatch(new RegExp(`chown node:node ${dir.replace(/\//g, '\\/')}`));
   });
 
   it('runs PostgreSQL 18 on a named volume with a pg_isready healthcheck', () => {
@@ -330,6 +338,12 @@ describe('the compose checks catch what they guard', () => {
       (c) => (c.services.redis.command = 'redis-server --maxmemory-policy noeviction'),
       redisProblems,
       'redis: --appendonly is unset',
+    ],
+    [
+      'evidence files inside the container',
+      (c) => delete c.services.membership.volumes,
+      (c) => attachmentsProblems(c, sampleDeployment()),
+      'membership: no volume mounted at /var/lib/zilv/attachments',
     ],
     [
       'PostgreSQL 18 data mounted at the old path',

@@ -346,6 +346,13 @@ export function postgresProblems(compose: ComposeFile): string[] {
   return problems;
 }
 
+/** Membership keeps admission evidence on disk: the directory it writes must be a named volume. */
+export function attachmentsProblems(compose: ComposeFile, deployment: Record<string, string>): string[] {
+  const dir = resolvedEnvironmentOf(compose.services.membership, deployment).ATTACHMENTS_DIR;
+  if (!dir?.startsWith('/')) return [`membership: ATTACHMENTS_DIR is ${dir ?? 'unset'}, expected an absolute path on a volume`];
+  return namedVolumeProblems(compose, 'membership', dir);
+}
+
 function namedVolumeProblems(compose: ComposeFile, service: string, target: string): string[] {
   const mount = volumeTargets(compose.services[service]).find((v) => v.target === target);
   if (!mount) return [`${service}: no volume mounted at ${target}`];

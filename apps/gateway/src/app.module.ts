@@ -1,5 +1,5 @@
 import { ApolloGatewayDriver, type ApolloGatewayDriverConfig } from '@nestjs/apollo';
-import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import { type DynamicModule, Logger, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { LoggerModule } from 'nestjs-pino';
 import { Pool } from 'pg';
@@ -13,10 +13,10 @@ import { gatewayGraphQLOptions } from './graphql/gateway-graphql.options';
 import { GATEWAY_POSTGRES, GATEWAY_REDIS } from './gateway.tokens';
 import { GatewayHealthController } from './health/gateway-health.controller';
 import { GATEWAY_RATE_LIMITER, GatewayGuardMiddleware } from './identity/gateway-guard.middleware';
-import { RedisRateLimiter } from './limits';
+import { RedisRateLimiter, warnAtMostEvery } from './limits';
 import { ApiKeyAuthenticator } from './rest/api-key-authenticator.service';
 import { ApiKeyGuard } from './rest/api-key.guard';
-import { AssociationsController } from './rest/associations.controller';
+import { REST_CONTROLLERS } from './rest/rest-controllers';
 import { GraphQLExecutor } from './rest/graphql-executor.service';
 
 @Module({})
@@ -28,7 +28,7 @@ export class GatewayAppModule implements NestModule {
         LoggerModule.forRoot(loggerParams('gateway', config.LOG_LEVEL)),
         GraphQLModule.forRoot<ApolloGatewayDriverConfig>({ driver: ApolloGatewayDriver, ...gatewayGraphQLOptions(config) }),
       ],
-      controllers: [GatewayHealthController, AssociationsController],
+      controllers: [GatewayHealthController, ...REST_CONTROLLERS],
       providers: [
         { provide: GatewayConfig, useValue: config },
         { provide: AccessTokenVerifier, useFactory: () => new AccessTokenVerifier(resolvePublicKey(config)) },
@@ -41,7 +41,15 @@ export class GatewayAppModule implements NestModule {
           provide: GATEWAY_RATE_LIMITER,
           inject: [GATEWAY_REDIS],
           useFactory: (redis: Redis) =>
-            new RedisRateLimiter(redis, { limit: config.RATE_LIMIT_PER_MINUTE, windowMs: 60_000, prefix: `${QUEUE_PREFIX}:ratelimit:` }),
+            new RedisRateLimiter(redis, {
+              limit: config.RATE_LIMIT_PER_MINUTE,
+              windowMs: 60_000,
+              prefix: `${QUEUE_PREFIX}:ratelimit:`,
+              timeoutMs: config.RATE_LIMIT_REDIS_TIMEOUT_MS,
+              onError: warnAtMostEvery(10_000, (error, skipped) =>
+                new Logger('RateLimiter').warn(`Rate limit not applied (Redis unavailable): ${error.message}; ${skipped} more since the last warning`),
+              ),
+            }),
         },
         GraphQLExecutor,
         QueueDashboard,

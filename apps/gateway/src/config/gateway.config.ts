@@ -54,6 +54,12 @@ export class GatewayConfig extends CommonConfig {
   @Min(1)
   RATE_LIMIT_PER_MINUTE: number = 600;
 
+  /** How long the rate limiter waits for Redis before letting the request through uncounted (fail open). */
+  @IsInt()
+  @Min(10)
+  @Max(5000)
+  RATE_LIMIT_REDIS_TIMEOUT_MS: number = 200;
+
   /** How long the REST layer reuses the token an API key was exchanged for. */
   @IsInt()
   @Min(0)

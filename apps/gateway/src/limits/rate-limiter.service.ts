@@ -113,9 +113,32 @@ export class RedisRateLimiter {
   private withTimeout<T>(work: Promise<T>): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`Redis did not answer within ${this.timeoutMs} ms`)), this.timeoutMs);
+      // The rejection waits for setImmediate, which runs after the event loop has polled for I/O:
+      // when this process was busy past the deadline, an answer already waiting on the socket
+      // still wins, so a stalled event loop does not make the limiter fail open.
+      const expire = () => setImmediate(() => reject(new Error(`Redis did not answer within ${this.timeoutMs} ms`)));
+      timer = setTimeout(expire, this.timeoutMs);
     });
     // Promise.race also observes a late rejection of `work`, so none goes unhandled.
     return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
   }
+}
+
+/**
+ * Wraps a warning so an outage that fails every request open logs once per `intervalMs`, with the
+ * number of failures it did not log, instead of once per request.
+ */
+export function warnAtMostEvery(intervalMs: number, warn: (error: Error, skipped: number) => void, now: () => number = Date.now): (error: Error) => void {
+  let lastWarnedAt = Number.NEGATIVE_INFINITY;
+  let skipped = 0;
+  return (error) => {
+    const at = now();
+    if (at - lastWarnedAt < intervalMs) {
+      skipped += 1;
+      return;
+    }
+    warn(error, skipped);
+    lastWarnedAt = at;
+    skipped = 0;
+  };
 }

@@ -130,7 +130,8 @@ describe('estimateQueryCost and maxCostRule', () => {
     const cost = estimateQueryCost(testSchema, parse(fragmentBomb(40, 'name')), {}, sizes);
     expect(cost).toBeGreaterThan(1e40);
     expect(costErrors(fragmentBomb(40, 'name'), 1_000_000)).toHaveLength(1);
-    expect(Date.now() - started).toBeLessThan(1000);
+    // Exponential pricing would not finish at all; the bound leaves room for a loaded machine.
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it('refuses inconsistent options', () => {

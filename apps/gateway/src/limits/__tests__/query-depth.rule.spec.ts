@@ -71,7 +71,8 @@ describe('maxDepthRule', () => {
   it('measures a fragment bomb in linear time', () => {
     const started = Date.now();
     expectDepth(fragmentBomb(40, 'name'), 42);
-    expect(Date.now() - started).toBeLessThan(1000);
+    // Walking every spread would not finish at all; the bound leaves room for a loaded machine.
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it('refuses a limit that is not a positive integer', () => {

@@ -1,9 +1,11 @@
 import { Controller, Get, Query, Req, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { ApiKeyGuard, type RestRequest } from './api-key.guard';
-import { AssociationList, PageQuery, Problem } from './dtos/association.response';
-import { GraphQLExecutor } from './graphql-executor.service';
-import { ProblemDetailsFilter } from './problem-details.filter';
+import { ApiKeyGuard, type RestRequest } from '../api-key.guard';
+import { restContext } from '../association-lookup';
+import { PageQuery, Problem } from '../rest-common.dto';
+import { AssociationList } from './association.response';
+import { GraphQLExecutor } from '../graphql-executor.service';
+import { ProblemDetailsFilter } from '../problem-details.filter';
 
 interface ListAssociationsData {
   associations: {
@@ -31,7 +33,7 @@ export class AssociationsController {
     const data = await this.executor.execute<ListAssociationsData>(
       'ListAssociations',
       { first: query.first ?? 20, after: query.after ?? null },
-      { req: { headers: { authorization: `Bearer ${request.accessToken}` }, requestId: request.requestId } },
+      restContext(request),
     );
     const { nodes, totalCount, pageInfo } = data.associations;
     return { data: nodes, page: { totalCount, hasNextPage: pageInfo.hasNextPage, endCursor: pageInfo.endCursor } };
