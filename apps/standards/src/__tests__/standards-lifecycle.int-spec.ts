@@ -3,11 +3,10 @@ import { Queue } from 'bullmq';
 import { AccessTokenSigner, Role } from '@app/auth';
 import { QUEUE_PREFIX, SCHEDULED_JOB_POLICY, jobQueueName, type DomainEvent } from '@app/messaging';
 import { TestEventDelivery, aCreditCode, aDomainEvent, dataOf, eventually, graphql, sqlQuery, startServiceInProcess, testRedisUrl, type GraphQLResponse, type InProcessService } from '@app/testing';
-import { addDays, addYears } from '@app/common';
+import { addDays, addYears, todayInChina } from '@app/common';
 import { StandardsAppModule } from '../app.module';
 import { StandardsConfig } from '../config/standards.config';
 import { STANDARD_LIFECYCLE } from '../lifecycle/standard-lifecycle';
-import { todayIso } from '../standards/dates';
 import { StandardsHousekeepingService } from '../standards/jobs/standards-housekeeping.service';
 
 type Gql = GraphQLResponse<Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -20,7 +19,7 @@ describe('standards lifecycle (in process, real PostgreSQL and Redis)', () => {
   const code = `WH${randomUUID().replace(/[^A-Z0-9]/gi, '').slice(0, 6).toUpperCase()}`.replace(/^WH(\d)/, 'WHX$1');
   const units = { A: randomUUID(), B: randomUUID(), C: randomUUID(), D: randomUUID() };
   const experts = { e1: randomUUID(), e2: randomUUID(), e3: randomUUID(), e4: randomUUID(), e5: randomUUID() };
-  const today = todayIso();
+  const today = todayInChina();
 
   const token = (accountId: string, role: Role, association = associationId, organizationId: string | null = null) =>
     signer.sign({ accountId, email: `${accountId.slice(0, 8)}@example.cn`, kind: 'PERSON', platformAdmin: false, grants: [{ associationId: association, role, organizationId }] }, 600).token;

@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { type Identity, Role, requireReadAccess, requireRole, rolesIn } from '@app/auth';
-import { BadInputError, NotFoundError, paginate, type ConnectionShape, type PageArgsInput } from '@app/common';
+import { BadInputError, NotFoundError, paginate, todayInChina, type ConnectionShape, type PageArgsInput } from '@app/common';
 import { StandardState } from '../lifecycle/standard-lifecycle';
 import { commentResolutionTable } from './comment-table.csv';
-import { todayIso } from './dates';
 import { CommentEntity, type CommentTypeName, type CommenterKindName, type DispositionName } from './entities/comment.entity';
 import { ConsultationEntity } from './entities/consultation.entity';
 import { StandardEntity } from './entities/standard.entity';
@@ -58,7 +57,7 @@ export class ConsultationsService {
       // Do not reveal a members-only consultation to outsiders beyond "not for you".
       throw new PublicCommentNotAllowedError();
     }
-    const today = todayIso();
+    const today = todayInChina();
     const standard = await this.dataSource.getRepository(StandardEntity).findOneOrFail({ where: { id: consultation.standardId } });
     // A paused or stopped standard takes no comments even while its period runs.
     if (consultation.status !== 'OPEN' || today < consultation.opensOn || today > consultation.closesOn || standard.state !== StandardState.PUBLIC_COMMENT) {

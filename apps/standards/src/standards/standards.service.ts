@@ -2,11 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { type Identity, Role, requireReadAccess, requireRole, rolesIn } from '@app/auth';
-import { NotFoundError, paginate, type ConnectionShape, type PageArgsInput, addDays, addYears, daysBetween, isIsoDate } from '@app/common';
+import { NotFoundError, paginate, type ConnectionShape, type PageArgsInput, addDays, addYears, daysBetween, isIsoDate, todayInChina } from '@app/common';
 import { OutboxService } from '@app/messaging';
 import { ActionOwner, DRAFT_LABEL_ON_ENTRY, STANDARD_LIFECYCLE, StandardState, WORKING_DRAFT_LABEL, type TransitionKind } from '../lifecycle/standard-lifecycle';
 import { type Actor, SYSTEM_ACTOR, actorOf } from './actor';
-import { todayIso } from './dates';
 import { BallotEntity } from './entities/ballot.entity';
 import { ConsultationEntity } from './entities/consultation.entity';
 import { DraftVersionEntity } from './entities/draft-version.entity';
@@ -269,7 +268,7 @@ export class StandardsService {
     if ((kind === 'BACK' || kind === 'EXIT' || to === StandardState.WITHDRAWN) && !reason) {
       throw new InvalidTransitionInputError('REASON_REQUIRED', `Moving back, stopping, pausing or withdrawing needs a reason.`, { field: 'reason' });
     }
-    const today = todayIso();
+    const today = todayInChina();
     const programme = await manager.findOneOrFail(ProgrammeEntity, { where: { associationId: standard.associationId } });
 
     if (kind === 'FORWARD') await this.checkGuards(manager, standard, data, programme, today);

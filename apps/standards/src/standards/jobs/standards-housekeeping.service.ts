@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { JobProcessor, type JobExecution } from '@app/messaging';
-import { addDays } from '@app/common';
+import { addDays, todayInChina } from '@app/common';
 import { ActionOwner, StandardState } from '../../lifecycle/standard-lifecycle';
-import { todayIso } from '../dates';
 import { StandardsService } from '../standards.service';
 
 export interface ClosedConsultations {
@@ -33,17 +32,17 @@ export class StandardsHousekeepingService {
 
   @JobProcessor('standards.consultations.close')
   async runCloseConsultations(job: JobExecution<'standards.consultations.close'>): Promise<ClosedConsultations> {
-    return this.closeEndedConsultations(job.payload.today ?? todayIso());
+    return this.closeEndedConsultations(job.payload.today ?? todayInChina());
   }
 
   @JobProcessor('standards.actions.remind')
   async runRemind(job: JobExecution<'standards.actions.remind'>): Promise<RecordedReminders> {
-    return this.remindActionHolders(job.payload.staleAfterDays, job.payload.today ?? todayIso());
+    return this.remindActionHolders(job.payload.staleAfterDays, job.payload.today ?? todayInChina());
   }
 
   @JobProcessor('standards.reviews.open')
   async runOpenReviews(job: JobExecution<'standards.reviews.open'>): Promise<OpenedReviews> {
-    return this.openDueReviews(job.payload.today ?? todayIso());
+    return this.openDueReviews(job.payload.today ?? todayInChina());
   }
 
   /** Consultations whose closing date is before `today`: closed, and their standard moved on to comment resolution. */
