@@ -70,8 +70,10 @@ describe('enforcement cases through the gateway and the regulator REST API', () 
     expect((await post({ ...body, articleNumbers: [] }, 'referral-0002')).status).toBe(400);
     expect((await post({ ...body, articleNumbers: [99] }, 'referral-0003')).status).toBe(400);
 
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-    const stats = await fetch(`${stack.gatewayUrl}/api/v1/associations/${code}/complaints/statistics?from=${today}&to=${today}`, { headers });
+    const chinaDate = (at: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(at));
+    const today = chinaDate(Date.now());
+    // From yesterday: both complaints of this file are counted even if the run passed midnight in China.
+    const stats = await fetch(`${stack.gatewayUrl}/api/v1/associations/${code}/complaints/statistics?from=${chinaDate(Date.now() - 86_400_000)}&to=${today}`, { headers });
     expect(stats.status).toBe(200);
     const counted = (await stats.json()) as { total: number; bySource: Array<{ key: string; count: number }> };
     expect(counted.total).toBe(2);

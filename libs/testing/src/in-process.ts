@@ -1,6 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
-import { type ServiceConfig, loadConfig } from '@app/config';
+import { SERVICE_NAMES, type ServiceConfig, type ServiceName, loadConfig } from '@app/config';
 import { findFreePort } from '@app/devstack';
+import { QUEUE_PREFIX, jobQueueName } from '@app/messaging';
+import { Queue } from 'bullmq';
 import { startService } from '@app/subgraph';
 import { testSigningKeys } from './factories';
 import { createTestDatabase, testRedisUrl } from './test-database';
@@ -38,6 +40,7 @@ export async function startServiceInProcess<C extends ServiceConfig>(
     ...env,
   });
   const app = await startService(moduleFor(config), config, name);
+  await removeJobSchedules(name);
   return {
     app,
     config,
@@ -46,4 +49,18 @@ export async function startServiceInProcess<C extends ServiceConfig>(
     keys,
     close: () => app.close(),
   };
+}
+
+/**
+ * A test runs a scheduled job when it wants to, with the payload it wants; a scheduler firing on its
+ * own in the middle of a test (the waitlist sweep runs every minute) would race with what it checks.
+ */
+async function removeJobSchedules(service: string): Promise<void> {
+  if (!(SERVICE_NAMES as readonly string[]).includes(service)) return;
+  const queue = new Queue(jobQueueName(service as ServiceName), { connection: { url: testRedisUrl() }, prefix: QUEUE_PREFIX });
+  try {
+    for (const scheduler of await queue.getJobSchedulers()) await queue.removeJobScheduler(scheduler.key);
+  } finally {
+    await queue.close();
+  }
 }

@@ -61,6 +61,9 @@ export class Stack {
       for (const service of SERVICE_NAMES) common[`SUBGRAPH_${service.toUpperCase()}_URL`] = this.subgraphUrl(service);
       common.SUPERGRAPH_SOURCE = 'file';
       common.API_KEY_TOKEN_CACHE_SECONDS = '0';
+      // Flows poll the gateway while events propagate; only the rate-limit test wants the real budget.
+      common.RATE_LIMIT_PER_MINUTE = '100000';
+      common.RATE_LIMIT_REDIS_TIMEOUT_MS = '3000';
     }
     return { ...common, ...this.options.env?.[app], ...extra };
   }

@@ -8,7 +8,10 @@ import type { EnforcementConfig } from '../config/enforcement.config';
 export class EnforcementTestKit {
   constructor(readonly service: InProcessService<EnforcementConfig>) {}
 
-  readonly today = todayInChina();
+  /** Read on every use: a run that passes midnight in China must not send yesterday as today. */
+  get today(): string {
+    return todayInChina();
+  }
 
   daysFromToday(days: number): string {
     return addDays(this.today, days);

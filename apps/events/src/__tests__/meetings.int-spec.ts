@@ -20,6 +20,7 @@ describe('council meetings, quorum and resolutions (in process, real PostgreSQL 
   let officer: string;
   let seats: string[];
   let meetingId: string;
+  let meetingStartsAt: string; // kept: a run may pass midnight before the vote
   const registrations = new Map<string, string>();
 
   beforeAll(async () => {
@@ -35,7 +36,8 @@ describe('council meetings, quorum and resolutions (in process, real PostgreSQL 
     // Not in the council electorate: a supervisor, and a director whose term ended before the meeting.
     await kit.councilSeat(associationId, await kit.memberUnit(associationId, '监事单位'), '2024-01-01', 'SUPERVISOR');
     await kit.councilSeat(associationId, await kit.memberUnit(associationId, '前任理事单位'), '2020-01-01', 'DIRECTOR', '2023-12-31');
-    meetingId = await kit.createEvent(officer, { associationId, category: 'COUNCIL_MEETING', title: '第三届理事会第五次会议', venue: '协会会议室', startsAt: inDays(5), endsAt: inDays(5, 6) });
+    meetingStartsAt = inDays(5);
+    meetingId = await kit.createEvent(officer, { associationId, category: 'COUNCIL_MEETING', title: '第三届理事会第五次会议', venue: '协会会议室', startsAt: meetingStartsAt, endsAt: inDays(5, 6) });
     for (const [i, seat] of seats.entries()) {
       const ticket = dataOf(await graphql<Ticket>(service.url, REGISTER, { i: { eventId: meetingId, attendeeName: `理事代表${i + 1}`, attendeeEmail: `director${i}@example.org`, organizationId: seat } }, { token: officer }));
       registrations.set(seat, ticket.registerForEvent.registration.id);
@@ -138,7 +140,7 @@ describe('council meetings, quorum and resolutions (in process, real PostgreSQL 
       agendaItemId: election.id,
       kind: 'ELECTION',
       title: '增补副会长单位',
-      adoptedOn: inDays(5).slice(0, 10),
+      adoptedOn: meetingStartsAt.slice(0, 10),
       votes: { yes: 6, no: 1, abstain: 0, present: 7, electorate: 9 },
       appointments: [{ councilTermId: null, post: 'VICE_PRESIDENT', organizationId: seats[2], personId: null, holderName: '理事单位3', startsOn: '2026-12-01', endsOn: '2029-11-30' }],
     });
