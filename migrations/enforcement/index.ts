@@ -5,6 +5,7 @@ import { PersonalDataReads1795500002000 } from './1795500002000-personal-data-re
 import { ComplaintsSanctionsDisputes1795700000000 } from './1795700000000-complaints-sanctions-disputes';
 import { SignatoryNotices1795800000000 } from './1795800000000-signatory-notices';
 import { SignatureRestoration1796000000000 } from './1796000000000-signature-restoration';
+import { WithdrawalKeptThroughRevocation1796100000000 } from './1796100000000-withdrawal-kept-through-revocation';
 
 /** Applied in this order; append new migrations, never edit one that has landed. */
 export const ENFORCEMENT_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const ENFORCEMENT_MIGRATIONS = [
   ComplaintsSanctionsDisputes1795700000000,
   SignatoryNotices1795800000000,
   SignatureRestoration1796000000000,
+  WithdrawalKeptThroughRevocation1796100000000,
 ];

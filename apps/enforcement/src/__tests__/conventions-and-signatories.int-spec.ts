@@ -211,10 +211,36 @@ describe('conventions and signatories (in process, real PostgreSQL and Redis)', 
       const dataSource = service.app.get<DataSource>(getDataSourceToken());
       const sanctionId = randomUUID();
       await dataSource.transaction((manager) => signatories.revokeInTransaction(manager, { associationId, organizationId: unit, conventionId, sanctionId, endedOn: kit.today }));
-      const rows = await sqlQuery(service.databaseUrl, `SELECT end_reason, ended_on::text, sanction_id FROM enforcement.convention_signature WHERE id = $1`, [signatureId]);
-      expect(rows).toEqual([{ end_reason: 'REVOCATION', ended_on: kit.today, sanction_id: sanctionId }]);
+      // The notice is kept: an appeal that overturns the revocation must not bind the unit past it.
+      const rows = await sqlQuery(service.databaseUrl, `SELECT end_reason, ended_on::text, sanction_id, notice_on::text, withdrawal_ends_on::text FROM enforcement.convention_signature WHERE id = $1`, [signatureId]);
+      expect(rows).toEqual([{ end_reason: 'REVOCATION', ended_on: kit.today, sanction_id: sanctionId, notice_on: kit.today, withdrawal_ends_on: kit.daysFromToday(30) }]);
       const events = (await kit.outboxOf('enforcement.signature.withdrawn', 'signatureId', signatureId)).map((r) => r.payload.reason);
       expect(events).toEqual(['WITHDRAWAL', 'REVOCATION']);
+      const SIGNATURES_OF = `query($o: ID!) { organizationSignatures(organizationId: $o) { id endReason noticeOn endedOn withdrawalEndsOn restoresSignatureId inForce } }`;
+      const seenByUnit = dataOf(await kit.gql<{ organizationSignatures: Array<Record<string, unknown>> }>(SIGNATURES_OF, { o: unit }, rep)).organizationSignatures;
+      expect(seenByUnit).toEqual([{ id: signatureId, endReason: 'REVOCATION', noticeOn: kit.today, endedOn: kit.today, withdrawalEndsOn: kit.daysFromToday(30), restoresSignatureId: null, inForce: false }]);
+
+      // Overturned once the notice's day has come: the unit has left by its own notice, nothing is restored.
+      const restore = (restoredOn: string) => dataSource.transaction((manager) => signatories.restoreInTransaction(manager, { associationId, signatureId, restoredOn, recordedBy: randomUUID() }));
+      await expect(dataSource.transaction(async (manager) => {
+        expect(await signatories.restoreInTransaction(manager, { associationId, signatureId, restoredOn: kit.daysFromToday(30), recordedBy: randomUUID() })).toEqual({ outcome: 'WITHDRAWN_MEANWHILE', signature: null });
+        throw new Error('look only');
+      })).rejects.toThrow('look only');
+      // Overturned before it: restored until the notice's day, which the unit and the events see as a withdrawal.
+      const restored = await restore(kit.today);
+      expect(restored).toMatchObject({ outcome: 'RESTORED', signature: { signedOn: kit.today, endReason: 'WITHDRAWAL', noticeOn: kit.today, endedOn: kit.daysFromToday(30), withdrawalEndsOn: null, restoresSignatureId: signatureId } });
+      const restoredId = restored.signature!.id;
+      expect((await kit.outboxOf('enforcement.signature.withdrawn', 'signatureId', restoredId)).map((r) => r.payload)).toEqual([
+        { signatureId: restoredId, conventionId, organizationId: unit, reason: 'WITHDRAWAL', endedOn: kit.daysFromToday(30) },
+      ]);
+      const afterRestoration = dataOf(await kit.gql<{ organizationSignatures: Array<Record<string, unknown>> }>(SIGNATURES_OF, { o: unit }, rep)).organizationSignatures;
+      expect(afterRestoration).toContainEqual({ id: restoredId, endReason: 'WITHDRAWAL', noticeOn: kit.today, endedOn: kit.daysFromToday(30), withdrawalEndsOn: null, restoresSignatureId: signatureId, inForce: true });
+      // The public sees neither the notice nor what it would have done.
+      const publicList = dataOf(await kit.gql<{ conventionSignatures: { nodes: Array<Record<string, unknown>> } }>(`query($c: ID!) { conventionSignatures(conventionId: $c, first: 100) { nodes { organizationId noticeOn withdrawalEndsOn } } }`, { c: conventionId })).conventionSignatures;
+      expect(publicList.nodes.filter((n) => n.organizationId === unit)).toEqual([
+        { organizationId: unit, noticeOn: null, withdrawalEndsOn: null },
+        { organizationId: unit, noticeOn: null, withdrawalEndsOn: null },
+      ]);
       // A rolled-back sanction revokes nothing.
       const other = await kit.addOrganization(associationId, '回滚单位');
       const otherSignature = await kit.sign(versionId, other, staff);

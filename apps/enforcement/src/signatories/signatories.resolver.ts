@@ -124,6 +124,7 @@ export class SignatoriesResolver {
         endReason: reader ? (s.endReason as SignatureEndReason | null) : null,
         noticeOn: reader ? s.noticeOn : null,
         endedOn: s.endedOn,
+        withdrawalEndsOn: reader ? s.withdrawalEndsOn : null,
         sanctionId: full ? s.sanctionId : null,
         restoresSignatureId: reader ? s.restoresSignatureId : null,
         inForce: s.signedOn <= today && (s.endedOn === null || s.endedOn > today),

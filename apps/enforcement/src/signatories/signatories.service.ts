@@ -58,7 +58,7 @@ export interface RestorationTarget {
 }
 
 /** What restoring did: a new signature, or why none was made. */
-export type Restoration = { outcome: 'RESTORED'; signature: ConventionSignatureEntity } | { outcome: 'ALREADY_SIGNATORY' | 'NO_SIGNABLE_VERSION'; signature: null };
+export type Restoration = { outcome: 'RESTORED'; signature: ConventionSignatureEntity } | { outcome: 'ALREADY_SIGNATORY' | 'NO_SIGNABLE_VERSION' | 'WITHDRAWN_MEANWHILE'; signature: null };
 
 /** Which signature a sanction revokes: by id, or the unit's signature of a convention. */
 export type RevocationTarget =
@@ -124,6 +124,8 @@ export class SignatoriesService {
    * convention has no version in effect. Otherwise the unit signs the version in effect on the day,
    * by the same signer as the revoked signature, through the signing path (its rules and
    * `enforcement.convention.signed`, with `restoresSignatureId`). The revoked signature is left as it is.
+   * A notice of withdrawal the revocation overtook still holds: the restored signature ends on its
+   * day (`enforcement.signature.withdrawn`, WITHDRAWAL), and once that day has come nothing is restored.
    */
   async restoreInTransaction(manager: EntityManager, target: RestorationTarget): Promise<Restoration> {
     if (!isIsoDate(target.restoredOn)) throw new SignatureDateError('restoredOn', 'restoredOn must be a calendar date (YYYY-MM-DD).');
@@ -132,6 +134,7 @@ export class SignatoriesService {
     if (revoked.endReason !== 'REVOCATION') throw new SignatureNotRevokedError(revoked.endReason);
     await this.lockConvention(manager, revoked.conventionId);
     if (await this.hasSignatureFrom(manager, revoked.conventionId, revoked.organizationId, target.restoredOn)) return { outcome: 'ALREADY_SIGNATORY', signature: null };
+    if (revoked.withdrawalEndsOn && revoked.withdrawalEndsOn <= target.restoredOn) return { outcome: 'WITHDRAWN_MEANWHILE', signature: null };
     const version = await manager.findOneBy(ConventionVersionEntity, { conventionId: revoked.conventionId, status: 'EFFECTIVE' });
     if (!version) return { outcome: 'NO_SIGNABLE_VERSION', signature: null };
     const signature = await this.signInTransaction(manager, version, {
@@ -143,6 +146,9 @@ export class SignatoriesService {
       recordedBy: target.recordedBy,
       restoresSignatureId: revoked.id,
     });
+    if (revoked.withdrawalEndsOn) {
+      await this.end(manager, signature, { reason: 'WITHDRAWAL', endedOn: revoked.withdrawalEndsOn, noticeOn: revoked.noticeOn, sanctionId: null });
+    }
     return { outcome: 'RESTORED', signature };
   }
 
@@ -224,7 +230,8 @@ export class SignatoriesService {
    * Ends a signature by the revocation sanction (取消公约成员资格), inside the caller's transaction
    * (the one that records the sanction), and records `enforcement.signature.withdrawn` with reason
    * REVOCATION in it. Authorisation is the caller's: this method trusts it. A signature already
-   * withdrawn by notice but not yet ended is revoked instead (the earlier end date wins).
+   * withdrawn by notice but not yet ended is revoked instead (the earlier end date wins); the notice
+   * is kept (`noticeOn`, `withdrawalEndsOn`) for an appeal that overturns the revocation.
    */
   async revokeInTransaction(manager: EntityManager, target: RevocationTarget): Promise<ConventionSignatureEntity> {
     if (!isIsoDate(target.endedOn)) throw new SignatureDateError('endedOn', 'endedOn must be a calendar date (YYYY-MM-DD).');
@@ -244,18 +251,20 @@ export class SignatoriesService {
     if (signature.endReason === 'REVOCATION') throw new SignatureEndedError(signature.endReason);
     if (signature.endReason === 'WITHDRAWAL' && signature.endedOn! <= target.endedOn) throw new SignatureEndedError(signature.endReason);
     if (target.endedOn < signature.signedOn) throw new SignatureDateError('endedOn', 'A signature cannot end before it was made.');
-    return this.end(manager, signature, { reason: 'REVOCATION', endedOn: target.endedOn, noticeOn: null, sanctionId: target.sanctionId });
+    const overtaken = signature.endReason === 'WITHDRAWAL' ? { noticeOn: signature.noticeOn, withdrawalEndsOn: signature.endedOn } : { noticeOn: null, withdrawalEndsOn: null };
+    return this.end(manager, signature, { reason: 'REVOCATION', endedOn: target.endedOn, sanctionId: target.sanctionId, ...overtaken });
   }
 
   private async end(
     manager: EntityManager,
     signature: ConventionSignatureEntity,
-    end: { reason: 'WITHDRAWAL' | 'REVOCATION'; endedOn: string; noticeOn: string | null; sanctionId: string | null },
+    end: { reason: 'WITHDRAWAL' | 'REVOCATION'; endedOn: string; noticeOn: string | null; sanctionId: string | null; withdrawalEndsOn?: string | null },
   ): Promise<ConventionSignatureEntity> {
     if (end.endedOn < signature.signedOn) throw new SignatureDateError('endsOn', 'A signature cannot end before it was made.');
     signature.endReason = end.reason;
     signature.endedOn = end.endedOn;
     signature.noticeOn = end.noticeOn;
+    signature.withdrawalEndsOn = end.withdrawalEndsOn ?? null;
     signature.sanctionId = end.sanctionId;
     signature.endRecordedAt = new Date();
     const saved = await manager.save(signature);

@@ -61,14 +61,19 @@ export enum SignatureRestoration {
   RESTORED = 'RESTORED',
   ALREADY_SIGNATORY = 'ALREADY_SIGNATORY',
   NO_SIGNABLE_VERSION = 'NO_SIGNABLE_VERSION',
+  WITHDRAWN_MEANWHILE = 'WITHDRAWN_MEANWHILE',
 }
 registerEnumType(SignatureRestoration, {
   name: 'SignatureRestoration',
   description: "What overturning a revocation did to the unit's signature.",
   valuesMap: {
-    RESTORED: { description: 'The unit was restored as a signatory from the review date, by a new signature linking the revoked one.' },
+    RESTORED: {
+      description:
+        "The unit was restored as a signatory from the review date, by a new signature linking the revoked one. A notice of withdrawal the revocation overtook still runs: the restored signature ends on the notice's day.",
+    },
     ALREADY_SIGNATORY: { description: 'Nothing to restore: the unit had signed the convention again meanwhile.' },
     NO_SIGNABLE_VERSION: { description: 'Nothing restored: the convention has no version in effect to sign.' },
+    WITHDRAWN_MEANWHILE: { description: "Nothing restored: the unit had given notice of withdrawal before the revocation, and that notice's day has come." },
   },
 });
 

@@ -4,7 +4,7 @@ import type { PublicationScopeName } from '../../complaints/complaint-stage';
 
 export type SanctionStatusName = 'IN_FORCE' | 'UNDER_APPEAL' | 'UPHELD' | 'OVERTURNED';
 /** What overturning a revocation did to the unit's signature. */
-export type SignatureRestorationName = 'RESTORED' | 'ALREADY_SIGNATORY' | 'NO_SIGNABLE_VERSION';
+export type SignatureRestorationName = 'RESTORED' | 'ALREADY_SIGNATORY' | 'NO_SIGNABLE_VERSION' | 'WITHDRAWN_MEANWHILE';
 
 /** A graded sanction decided on a complaint, with its publication and appeal. */
 @Entity({ name: 'sanction' })

@@ -69,6 +69,12 @@ export class SignatureDTO {
   @Field(() => String, { nullable: true, description: 'First day the unit is no longer bound.' })
   endedOn: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'For a revocation that overtook a notice of withdrawal: the day the withdrawal would have taken effect (kept for an appeal that overturns the revocation); readers of the association only.',
+  })
+  withdrawalEndsOn: string | null;
+
   @Field(() => ID, { nullable: true, description: 'The sanction that revoked it (staff and the unit only).' })
   sanctionId: string | null;
 

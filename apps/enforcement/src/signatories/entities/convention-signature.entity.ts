@@ -49,6 +49,10 @@ export class ConventionSignatureEntity {
   @Column({ type: 'date', nullable: true })
   endedOn: string | null;
 
+  /** For a signature revoked while a notice of withdrawal ran: the day the withdrawal would have taken effect. */
+  @Column({ type: 'date', nullable: true })
+  withdrawalEndsOn: string | null;
+
   @Column({ type: 'uuid', nullable: true })
   sanctionId: string | null;
 
