@@ -42,7 +42,7 @@ describe('convention registry end to end: gateway, membership events, enforcemen
     expect(response.status).toBe(200);
     const body = (await response.json()) as { from: string; to: string; joined: Array<{ organizationId: string; conventionTitle: string; reason: null }>; left: unknown[] };
     expect(body).toMatchObject({ from: today(), to: today(), left: [] });
-    expect(body.joined).toEqual([expect.objectContaining({ organizationId: unit, conventionTitle: '端到端公约', reason: null })]);
+    expect(body.joined).toEqual([expect.objectContaining({ organizationId: unit, conventionTitle: '端到端公约', reason: null, restoresSignatureId: null })]);
     expect((await get(`${a.associationId}/signatories/changes?from=${today()}&to=${today()}`)).status).toBe(200);
 
     const badDate = await get(`${shortCode}/signatories/changes?from=yesterday&to=${today()}`);

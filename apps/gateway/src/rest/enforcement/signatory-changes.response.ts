@@ -39,6 +39,14 @@ export class SignatoryChangeResource {
 
   @ApiProperty({ type: String, nullable: true, enum: ['WITHDRAWAL', 'REVOCATION'], description: 'For units that left: withdrawal by notice or revocation by sanction.' })
   reason: 'WITHDRAWAL' | 'REVOCATION' | null;
+
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'For units that rejoined because an appeal overturned the revocation of their signature: the revoked signature (listed among those who left when it was revoked).',
+  })
+  restoresSignatureId: string | null;
 }
 
 export class SignatoryChanges {

@@ -5,8 +5,8 @@ export const ENFORCEMENT_OPERATIONS = {
       signatoryBulletin(associationId: $associationId, from: $from, to: $to) {
         from
         to
-        joined { signatureId organizationId organizationName conventionId conventionTitle versionNumber date reason }
-        left { signatureId organizationId organizationName conventionId conventionTitle versionNumber date reason }
+        joined { signatureId organizationId organizationName conventionId conventionTitle versionNumber date reason restoresSignatureId }
+        left { signatureId organizationId organizationName conventionId conventionTitle versionNumber date reason restoresSignatureId }
       }
     }`,
   // ---- complaints, sanctions and oversight ----
