@@ -47,14 +47,14 @@ export async function benchImport({ stack, scale }: BenchContext): Promise<void>
     const importStart = performance.now();
     await queue.add('membership.members.import', { payload: { associationId, csv }, associationId, requestedBy: 'bench', requestId: `bench-${jobId}` }, { ...JOB_CATALOG['membership.members.import'].policy, jobId });
     let state = 'waiting';
-    let progress: unknown = null;
     while (state !== 'completed' && state !== 'failed') {
       await new Promise((resolve) => setTimeout(resolve, 200));
       const job = await queue.getJob(jobId);
       state = job ? await job.getState() : 'missing';
-      progress = job?.returnvalue ?? job?.progress;
     }
     const importMs = performance.now() - importStart;
+    // Read the job again: one fetched just before it completed has no return value yet.
+    const progress = (await queue.getJob(jobId))?.returnvalue as unknown;
     const [{ n }] = (await client.query(`SELECT count(*)::int AS n FROM membership.membership WHERE association_id = $1 AND status = 'ACTIVE'`, [associationId])).rows;
     const summary = progress as { progress?: { succeeded: number; failed: number } } | null;
     const perSecond = (ms: number) => Math.round((rows * 1000) / ms);
