@@ -1,3 +1,4 @@
+import { addDays, chinaDateOf, todayInChina } from '@app/common';
 import { Stack, aCreditCode, dataOf, eventually, graphql, sqlQuery, type GraphQLResponse } from '@app/testing';
 import { PASSWORD, createTenant, login, signInOperator, type Tenant } from './support/tenants';
 
@@ -7,10 +8,6 @@ import { PASSWORD, createTenant, login, signInOperator, type Tenant } from './su
  */
 
 const DAY = 86_400_000;
-const CHINA_OFFSET = 8 * 3_600_000;
-/** The calendar date in China of an instant. */
-const chinaDate = (at: Date): string => new Date(at.getTime() + CHINA_OFFSET).toISOString().slice(0, 10);
-const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 const reasonOf = (response: GraphQLResponse<unknown>): unknown => response.errors?.[0]?.extensions?.reason;
 const codeOf = (response: GraphQLResponse<unknown>): unknown => response.errors?.[0]?.extensions?.code;
 
@@ -75,7 +72,7 @@ describe('the services together, through the gateway', () => {
 
   const meetingStartsAt = new Date(Date.now() + 5 * DAY);
   meetingStartsAt.setUTCHours(2, 0, 0, 0);
-  const meetingDate = chinaDate(meetingStartsAt);
+  const meetingDate = chinaDateOf(meetingStartsAt);
 
   beforeAll(async () => {
     stack = await Stack.start();
@@ -96,7 +93,7 @@ describe('the services together, through the gateway', () => {
 
   /** Council: membership's offices become events' electorate; an adopted election becomes a membership office. */
   async function councilElection(): Promise<void> {
-    const today = chinaDate(new Date()); // per flow: a run may pass midnight in China
+    const today = todayInChina(); // per flow: a run may pass midnight in China
     const directors = await Promise.all(['联调理事单位甲', '联调理事单位乙', '联调理事单位丙'].map(registerOrganization));
     const termStartsOn = addDays(today, -30);
     const termEndsOn = addDays(today, 3 * 365);
@@ -175,7 +172,7 @@ describe('the services together, through the gateway', () => {
 
   /** Admission: a unit that becomes an ACTIVE member in membership may register for members-only events. */
   async function admissionReachesEvents(): Promise<void> {
-    const today = chinaDate(new Date()); // per flow: a run may pass midnight in China
+    const today = todayInChina(); // per flow: a run may pass midnight in China
     const unit = await registerOrganization('联调新会员单位');
     const forumId = await createMeeting({ category: 'FORUM', title: '会员单位数据安全研讨会', audience: 'MEMBERS_ONLY', venue: '协会报告厅' });
     const register = (organizationId: string, email: string) => gql<{ registerForEvent: { registration: { id: string; status: string; organizationId: string } } }>(REGISTER, { i: { eventId: forumId, attendeeName: '参会代表', attendeeEmail: email, organizationId } });
@@ -236,7 +233,7 @@ describe('the services together, through the gateway', () => {
 
   /** Enforcement: an organization registered in membership may sign a convention in effect; an unknown one may not. */
   async function organizationsReachEnforcement(): Promise<void> {
-    const today = chinaDate(new Date()); // per flow: a run may pass midnight in China
+    const today = todayInChina(); // per flow: a run may pass midnight in China
     const unit = await registerOrganization('联调签约单位');
     const created = (await ok<{ createConvention: { id: string; conventionId: string; status: string } }>(CREATE_CONVENTION, { i: { associationId: tenant.associationId, kind: 'CONVENTION', title: '联调行业自律公约', executingBody: '联调网络安全协会', text: CONVENTION_TEXT } })).createConvention;
     expect(created.status).toBe('DRAFT');
@@ -261,7 +258,7 @@ describe('the services together, through the gateway', () => {
   }
 
   async function sanctionReachesMembership(): Promise<void> {
-    const today = chinaDate(new Date()); // per flow: a run may pass midnight in China
+    const today = todayInChina(); // per flow: a run may pass midnight in China
     const unit = await registerOrganization('联调受处分单位');
     const created = (await ok<{ createConvention: { id: string; conventionId: string } }>(CREATE_CONVENTION, { i: { associationId: tenant.associationId, kind: 'CONVENTION', title: '联调处分公约', executingBody: '联调网络安全协会', text: CONVENTION_TEXT } })).createConvention;
     await ok(ADOPT, { i: { versionId: created.id, method: 'INITIATOR_SIGNATURES', adoptedOn: today, effectiveOn: today, initiators: [{ name: '发起单位', signerCapacity: 'LEGAL_REPRESENTATIVE', signedOn: today }] } });
@@ -327,7 +324,7 @@ describe('the services together, through the gateway', () => {
   });
 
   it('regulators read the member register, its changes and the standards in development over REST: public fields only, bad dates 400, unknown codes 404', async () => {
-    const today = chinaDate(new Date()); // per flow: a run may pass midnight in China
+    const today = todayInChina(); // per flow: a run may pass midnight in China
     await flows.admission;
     const { association } = await ok<{ association: { shortCode: string } }>(`query($id: ID!) { association(id: $id) { shortCode } }`, { id: tenant.associationId });
     const { issueApiClientKey } = await ok<{ issueApiClientKey: { key: string } }>(`mutation($input: IssueApiClientKeyInput!) { issueApiClientKey(input: $input) { key } }`, {

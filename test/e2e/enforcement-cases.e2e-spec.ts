@@ -1,4 +1,5 @@
 import { Role } from '@app/auth';
+import { addDays, todayInChina } from '@app/common';
 import { Stack, anEmail, dataOf, eventually, graphql, sqlQuery } from '@app/testing';
 import { login, setUpTwoTenants, type TwoTenants } from './support/tenants';
 
@@ -22,7 +23,7 @@ describe('enforcement cases through the gateway and the regulator REST API', () 
       await graphql<{ createConvention: { id: string; conventionId: string } }>(url, `mutation($input: CreateConventionInput!) { createConvention(input: $input) { id conventionId } }`, { input: { associationId, kind: 'CONVENTION', title: '端到端公约', executingBody: '协会', text: TEXT } }, { token: adminToken }),
     ).createConvention;
     conventionId = created.conventionId;
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const today = todayInChina();
     dataOf(
       await graphql(url, `mutation($input: AdoptConventionVersionInput!) { adoptConventionVersion(input: $input) { status } }`, { input: { versionId: created.id, method: 'INITIATOR_SIGNATURES', adoptedOn: today, effectiveOn: today, initiators: [{ name: '发起单位', signerCapacity: 'LEGAL_REPRESENTATIVE', signedOn: today }] } }, { token: adminToken }),
     );
@@ -70,10 +71,9 @@ describe('enforcement cases through the gateway and the regulator REST API', () 
     expect((await post({ ...body, articleNumbers: [] }, 'referral-0002')).status).toBe(400);
     expect((await post({ ...body, articleNumbers: [99] }, 'referral-0003')).status).toBe(400);
 
-    const chinaDate = (at: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(at));
-    const today = chinaDate(Date.now());
+    const today = todayInChina();
     // From yesterday: both complaints of this file are counted even if the run passed midnight in China.
-    const stats = await fetch(`${stack.gatewayUrl}/api/v1/associations/${code}/complaints/statistics?from=${chinaDate(Date.now() - 86_400_000)}&to=${today}`, { headers });
+    const stats = await fetch(`${stack.gatewayUrl}/api/v1/associations/${code}/complaints/statistics?from=${addDays(today, -1)}&to=${today}`, { headers });
     expect(stats.status).toBe(200);
     const counted = (await stats.json()) as { total: number; bySource: Array<{ key: string; count: number }> };
     expect(counted.total).toBe(2);

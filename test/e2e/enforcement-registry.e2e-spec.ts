@@ -1,3 +1,4 @@
+import { todayInChina } from '@app/common';
 import { Stack, dataOf, eventually, graphql } from '@app/testing';
 import { setUpTwoTenants, type TwoTenants } from './support/tenants';
 
@@ -7,8 +8,6 @@ describe('convention registry end to end: gateway, membership events, enforcemen
   let stack: Stack;
   let url: string;
   let tenants: TwoTenants;
-  // Read when used: a run may pass midnight in China.
-  const today = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 
   beforeAll(async () => {
     stack = await Stack.start();
@@ -31,28 +30,28 @@ describe('convention registry end to end: gateway, membership events, enforcemen
     }, { what: 'organization in the enforcement directory' });
 
     const created = dataOf(await graphql<{ createConvention: { id: string } }>(url, `mutation($input: CreateConventionInput!) { createConvention(input: $input) { id } }`, { input: { associationId: a.associationId, kind: 'CONVENTION', title: '端到端公约', executingBody: '协会', text: CONVENTION_TEXT } }, { token })).createConvention;
-    dataOf(await graphql(url, `mutation($input: AdoptConventionVersionInput!) { adoptConventionVersion(input: $input) { status } }`, { input: { versionId: created.id, method: 'INITIATOR_SIGNATURES', adoptedOn: today(), effectiveOn: today(), initiators: [{ name: '发起单位', signerCapacity: 'LEGAL_REPRESENTATIVE', signedOn: today() }] } }, { token }));
-    dataOf(await graphql(url, `mutation($input: SignConventionInput!) { signConvention(input: $input) { id } }`, { input: { conventionVersionId: created.id, organizationId: unit, signerCapacity: 'LEGAL_REPRESENTATIVE', signerName: '周九', signedOn: today() } }, { token }));
+    dataOf(await graphql(url, `mutation($input: AdoptConventionVersionInput!) { adoptConventionVersion(input: $input) { status } }`, { input: { versionId: created.id, method: 'INITIATOR_SIGNATURES', adoptedOn: todayInChina(), effectiveOn: todayInChina(), initiators: [{ name: '发起单位', signerCapacity: 'LEGAL_REPRESENTATIVE', signedOn: todayInChina() }] } }, { token }));
+    dataOf(await graphql(url, `mutation($input: SignConventionInput!) { signConvention(input: $input) { id } }`, { input: { conventionVersionId: created.id, organizationId: unit, signerCapacity: 'LEGAL_REPRESENTATIVE', signerName: '周九', signedOn: todayInChina() } }, { token }));
 
     const { shortCode } = dataOf(await graphql<{ association: { shortCode: string } }>(url, `query($id: ID!) { association(id: $id) { shortCode } }`, { id: a.associationId }, { token })).association;
     const { issueApiClientKey } = dataOf(await graphql<{ issueApiClientKey: { key: string } }>(url, `mutation($input: IssueApiClientKeyInput!) { issueApiClientKey(input: $input) { key } }`, { input: { name: '区网信办', associationIds: [a.associationId] } }, { token }));
     const get = (path: string) => fetch(`${stack.gatewayUrl}/api/v1/associations/${path}`, { headers: { 'x-api-key': issueApiClientKey.key } });
 
-    const response = await get(`${shortCode}/signatories/changes?from=${today()}&to=${today()}`);
+    const response = await get(`${shortCode}/signatories/changes?from=${todayInChina()}&to=${todayInChina()}`);
     expect(response.status).toBe(200);
     const body = (await response.json()) as { from: string; to: string; joined: Array<{ organizationId: string; conventionTitle: string; reason: null }>; left: unknown[] };
-    expect(body).toMatchObject({ from: today(), to: today(), left: [] });
+    expect(body).toMatchObject({ from: todayInChina(), to: todayInChina(), left: [] });
     expect(body.joined).toEqual([expect.objectContaining({ organizationId: unit, conventionTitle: '端到端公约', reason: null, restoresSignatureId: null })]);
-    expect((await get(`${a.associationId}/signatories/changes?from=${today()}&to=${today()}`)).status).toBe(200);
+    expect((await get(`${a.associationId}/signatories/changes?from=${todayInChina()}&to=${todayInChina()}`)).status).toBe(200);
 
-    const badDate = await get(`${shortCode}/signatories/changes?from=yesterday&to=${today()}`);
+    const badDate = await get(`${shortCode}/signatories/changes?from=yesterday&to=${todayInChina()}`);
     expect(badDate.status).toBe(400);
     expect(badDate.headers.get('content-type')).toContain('application/problem+json');
-    const reversed = await get(`${shortCode}/signatories/changes?from=${today()}&to=2000-01-01`);
+    const reversed = await get(`${shortCode}/signatories/changes?from=${todayInChina()}&to=2000-01-01`);
     expect(reversed.status).toBe(400);
     expect(((await reversed.json()) as { reason: string }).reason).toBe('INVALID_PERIOD');
-    expect((await get(`${shortCode}/signatories/changes?to=${today()}`)).status).toBe(400);
-    expect((await get(`NOSUCHCODE/signatories/changes?from=${today()}&to=${today()}`)).status).toBe(404);
-    expect((await get(`${b.associationId}/signatories/changes?from=${today()}&to=${today()}`)).status).toBe(404);
+    expect((await get(`${shortCode}/signatories/changes?to=${todayInChina()}`)).status).toBe(400);
+    expect((await get(`NOSUCHCODE/signatories/changes?from=${todayInChina()}&to=${todayInChina()}`)).status).toBe(404);
+    expect((await get(`${b.associationId}/signatories/changes?from=${todayInChina()}&to=${todayInChina()}`)).status).toBe(404);
   });
 });
